@@ -1,0 +1,83 @@
+# backprop: build, test, demo and package the Octave package.
+#   make test   install what is missing, build, run the C and Octave tests
+#   make demo   install what is missing, build, install privately, showcase
+#   make dist   target/backprop-<version>.tar.gz for pkg install
+#   make install   pkg install the tarball into your own Octave
+
+VERSION := $(shell sed -n 's/^Version: *//p' DESCRIPTION)
+TARBALL := target/backprop-$(VERSION).tar.gz
+PKG_PREFIX := $(CURDIR)/target/pkg
+OCTAVE := tools/run-octave
+# Octave code that points pkg at the private prefix inside the tree.
+PKG_SETUP := pkg ("prefix", "$(PKG_PREFIX)", "$(PKG_PREFIX)"); \
+             pkg ("local_list", "$(PKG_PREFIX)/octave_packages");
+
+BUILD_DEPS := octave liboctave-dev libgsl-dev libopenblas-dev
+TEST_DEPS := $(BUILD_DEPS) gnuplot-nox fonts-dejavu-core
+DEMO_DEPS := $(TEST_DEPS)
+
+SOURCES := DESCRIPTION COPYING INDEX NEWS README.md \
+           $(shell find inst src doc -type f ! -name '*.o' ! -name '*.a' \
+                   ! -name '*.mex' ! -name '*.oct' 2>/dev/null)
+
+all: build
+
+deps:
+	tools/install-deps $(TEST_DEPS)
+
+build: deps
+	$(MAKE) -C src
+
+# ---- packaging
+
+dist: $(TARBALL)
+
+$(TARBALL): $(SOURCES)
+	mkdir -p target
+	rm -rf target/backprop-$(VERSION)
+	mkdir -p target/backprop-$(VERSION)
+	cp -r --parents $(SOURCES) target/backprop-$(VERSION)/
+	tar -C target -czf $@ backprop-$(VERSION)
+	rm -rf target/backprop-$(VERSION)
+	@echo "made $@"
+
+# Install into a private package prefix inside the tree.
+target/pkg/installed: $(TARBALL)
+	rm -rf $(PKG_PREFIX)
+	mkdir -p $(PKG_PREFIX)
+	$(OCTAVE) --eval '$(PKG_SETUP) pkg ("install", "$(TARBALL)");'
+	touch $@
+
+install-local: deps target/pkg/installed
+
+install: deps $(TARBALL)
+	$(OCTAVE) --eval 'pkg ("install", "$(TARBALL)");'
+
+# ---- tests
+
+tests/c/test_core: tests/c/test_core.c src/bp.h build
+	$(MAKE) -C src libbpcore.a
+	$(shell mkoctfile -p CC) -std=c99 -O2 -Wall -Wextra -Isrc $< \
+	  src/libbpcore.a $$(gsl-config --libs-without-cblas) \
+	  $$(mkoctfile -p BLAS_LIBS) -o $@
+
+c-test: tests/c/test_core
+	mkdir -p target
+	tests/c/test_core | tee target/c-tests.log
+
+test: deps c-test install-local
+	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
+	  cd tests; run_tests ("../target/c-tests.log");'
+
+# ---- showcase
+
+demo: install-local
+	tools/install-deps $(DEMO_DEPS)
+	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
+	  addpath ("demo"); chain_rule_showcase;'
+
+clean:
+	$(MAKE) -C src clean
+	rm -rf target tests/c/test_core
+
+.PHONY: all deps build dist install-local install c-test test demo clean

@@ -1,0 +1,20 @@
+/* __bp_activation__.c: gateway of bp_activation.
+   [a, da_dz] = __bp_activation__ (fn, z, name) */
+#include "__bp_mex__.h"
+
+void
+mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
+{
+  bpx_begin (nlhs, nrhs, prhs, 2, 2);
+  const gsl_matrix Z = bpx_matrix (prhs[1], "z");
+  const bp_activation g = bpx_activation (bpx_string (prhs[2], "name"),
+                                          "name");
+  gsl_matrix A, D;
+  plhs[0] = bpx_new_samples (Z.size2, Z.size1, &A);
+  bp_activate (g, &Z, &A);
+  if (nlhs > 1)
+    {
+      plhs[1] = bpx_new_samples (Z.size2, Z.size1, &D);
+      bp_activation_slope (g, &Z, &A, &D);
+    }
+}

@@ -1,0 +1,80 @@
+/* __bp_mex__.h: what every MEX gateway shares: argument checks that raise
+   backprop:<function>:<reason> errors, zero-copy GSL views of Octave
+   arrays, and the network struct in both directions.
+
+   Memory rule for gateways: everything is either an mxArray or mxMalloc'd
+   (Octave frees both when an error unwinds the call), or it is a core
+   allocation that is freed before any error is raised. */
+#ifndef BP_MEX_H
+#define BP_MEX_H
+
+#include "mex.h"
+#include "bp.h"
+
+/* Gateway entry: turns GSL's abort-on-error handler off, reads the public
+   function's name from prhs[0] (used in every error identifier), and
+   checks the argument counts (not counting the name). */
+void bpx_begin (int nlhs, int nrhs, const mxArray *prhs[], int nin, int nout);
+
+/* The public function's name, e.g. "bp_forward". */
+const char *bpx_fn (void);
+
+/* Raise the error backprop:<fn>:<reason> with message "<fn>: ...". */
+#if defined (__GNUC__)
+__attribute__ ((noreturn, format (printf, 2, 3)))
+#endif
+void bpx_error (const char *reason, const char *fmt, ...);
+
+/* A real, full, finite double matrix with the given number of rows (0: any)
+   and at least one column, viewed without a copy as its row-major
+   transpose: columns become rows.  'what' names the argument in errors
+   and 'rows_why' says where the row count comes from. */
+gsl_matrix bpx_samples (const mxArray *a, const char *what, size_t rows,
+                        const char *rows_why);
+
+/* Like bpx_samples for an array of any non-empty 2-D size. */
+gsl_matrix bpx_matrix (const mxArray *a, const char *what);
+
+/* A real finite double scalar in [lo, hi]. */
+double bpx_scalar (const mxArray *a, const char *what, double lo, double hi);
+
+/* A char row vector, returned in mxMalloc'd memory. */
+char *bpx_string (const mxArray *a, const char *what);
+
+/* Parse an activation or loss name, or raise unknown_activation /
+   unknown_loss naming the argument and listing the valid names. */
+bp_activation bpx_activation (const char *name, const char *what);
+bp_loss bpx_loss (const char *name, const char *what);
+
+/* A cell with L elements (one per layer), or the error <reason>. */
+const mxArray *bpx_cell (const mxArray *c, const char *what, size_t L,
+                         const char *reason);
+
+/* Element l (1-based) of a per-layer cell: a real finite double
+   rows-by-cols matrix, or the error <reason> naming name{l} and 'shape'. */
+const mxArray *bpx_layer_array (const mxArray *cell, const char *name,
+                                size_t l, size_t rows, size_t cols,
+                                const char *shape, const char *reason);
+
+/* Raise out_of_memory when count rows-by-cols double arrays would not fit
+   in this machine's memory (or their size overflows), before anything is
+   allocated: absurd sizes become errors rather than aborts. */
+void bpx_check_size (size_t rows, size_t cols, size_t count,
+                     const char *what);
+
+/* Check a network struct (DESIGN.md section 2) and view its weights in
+   place.  Every problem raises backprop:<fn>:invalid_net naming the field
+   and the layer. */
+void bpx_net (const mxArray *s, bp_net *net);
+
+/* A new network struct equal to 'in' (a struct bpx_net accepted) whose W
+   and b are fresh copies; net's W and b views are moved onto the copies,
+   so the core can update them without touching the caller's arrays. */
+mxArray *bpx_net_copy (const mxArray *in, bp_net *net);
+
+/* Fresh Octave arrays: an n-by-m double matrix viewed as the row-major
+   m-by-n gsl_matrix *view, and a 1-by-L cell. */
+mxArray *bpx_new_samples (size_t n, size_t m, gsl_matrix *view);
+mxArray *bpx_new_cell (size_t L);
+
+#endif /* BP_MEX_H */

@@ -1,0 +1,318 @@
+/* bp_train.c: a whole run of mini-batch SGD (with optional momentum and L2
+   weight decay) in C, every epoch and batch, with no allocation per step. */
+#define _POSIX_C_SOURCE 199309L
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include "bp.h"
+
+static double
+now (void)
+{
+  struct timespec t;
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
+}
+
+/* Everything a run allocates, in one place so that one function frees it. */
+typedef struct {
+  bp_workspace *ws;
+  size_t *perm;             /* sample order when shuffling */
+  double *Xb, *Yb;          /* gathered batch when shuffling */
+  double *vel;              /* momentum velocities, weights then biases */
+  gsl_matrix *views;        /* 3L per-batch row views: Z, A, Delta */
+  gsl_matrix *VW;           /* views into vel, one per layer */
+  gsl_vector *Vb;
+  gsl_rng *rng;
+} run_memory;
+
+static void
+run_free (run_memory *r)
+{
+  bp_workspace_free (r->ws);
+  free (r->perm);
+  free (r->Xb);
+  free (r->Yb);
+  free (r->vel);
+  free (r->views);
+  free (r->VW);
+  free (r->Vb);
+  if (r->rng)
+    gsl_rng_free (r->rng);
+}
+
+/* malloc of a*b doubles (or size_t), NULL on overflow or failure. */
+static void *
+alloc_array (size_t a, size_t b, size_t elem)
+{
+  size_t cells, bytes;
+  if (bp_size_mul (a, b, &cells) || bp_size_mul (cells, elem, &bytes))
+    return NULL;
+  return malloc (bytes > 0 ? bytes : 1);
+}
+
+static int
+run_alloc (run_memory *r, const bp_net *net, size_t N, size_t B,
+           const bp_train_options *opt)
+{
+  const size_t L = net->L;
+  memset (r, 0, sizeof *r);
+  r->ws = bp_workspace_alloc (L, net->n, B);
+  r->views = calloc (3 * L, sizeof (gsl_matrix));
+  if (!r->ws || !r->views)
+    return BP_ENOMEM;
+  if (opt->shuffle)
+    {
+      r->perm = alloc_array (N, 1, sizeof (size_t));
+      r->Xb = alloc_array (B, net->n[0], sizeof (double));
+      r->Yb = alloc_array (B, net->n[L], sizeof (double));
+      r->rng = gsl_rng_alloc (gsl_rng_mt19937);
+      if (!r->perm || !r->Xb || !r->Yb || !r->rng)
+        return BP_ENOMEM;
+      gsl_rng_set (r->rng, opt->seed);
+      for (size_t i = 0; i < N; i++)
+        r->perm[i] = i;
+    }
+  if (opt->momentum != 0.0)
+    {
+      size_t total = 0;
+      for (size_t l = 1; l <= L; l++)
+        total += (net->n[l - 1] + 1) * net->n[l];  /* fits: W exists */
+      r->vel = calloc (total, sizeof (double));
+      r->VW = calloc (L, sizeof (gsl_matrix));
+      r->Vb = calloc (L, sizeof (gsl_vector));
+      if (!r->vel || !r->VW || !r->Vb)
+        return BP_ENOMEM;
+      double *p = r->vel;
+      for (size_t i = 0; i < L; i++)
+        {
+          r->VW[i] = gsl_matrix_view_array (p, net->n[i], net->n[i + 1]).matrix;
+          p += net->n[i] * net->n[i + 1];
+        }
+      for (size_t i = 0; i < L; i++)
+        {
+          r->Vb[i] = gsl_vector_view_array (p, net->n[i + 1]).vector;
+          p += net->n[i + 1];
+        }
+    }
+  return BP_OK;
+}
+
+/* Copy rows idx[0..m) of S into the contiguous buffer D (m-by-S->size2). */
+static gsl_matrix
+gather_rows (const gsl_matrix *S, const size_t *idx, size_t m, double *D)
+{
+  const size_t n = S->size2;
+  for (size_t r = 0; r < m; r++)
+    memcpy (D + r * n, S->data + idx[r] * S->tda, n * sizeof (double));
+  return gsl_matrix_view_array (D, m, n).matrix;
+}
+
+/* One SGD step from this batch's deltas.  The gradient is folded into the
+   matrix product, w <- (1 - eta lambda/m) w - (eta/m) a^T delta, so no
+   separate gradient array is written; with momentum the product lands in
+   the velocity instead. */
+static void
+update (bp_net *net, const gsl_matrix *X, const gsl_matrix *A,
+        const gsl_matrix *Delta, const bp_train_options *opt,
+        run_memory *r)
+{
+  const double m = (double) X->size1;
+  const double step = opt->eta / m, decay = opt->eta * opt->lambda / m;
+  for (size_t i = 0; i < net->L; i++)
+    {
+      const gsl_matrix *in = i == 0 ? X : &A[i - 1];
+      const gsl_matrix *D = &Delta[i];
+      gsl_matrix *W = &net->W[i];
+      gsl_vector *b = &net->b[i];
+      if (opt->momentum == 0.0)
+        {
+          gsl_blas_dgemm (CblasTrans, CblasNoTrans, -step, in, D,
+                          1.0 - decay, W);
+          for (size_t s = 0; s < D->size1; s++)
+            {
+              const double *d = D->data + s * D->tda;
+              for (size_t j = 0; j < D->size2; j++)
+                b->data[j * b->stride] -= step * d[j];
+            }
+        }
+      else
+        {
+          gsl_matrix *V = &r->VW[i];
+          gsl_vector *Vb = &r->Vb[i];
+          gsl_blas_dgemm (CblasTrans, CblasNoTrans, -step, in, D,
+                          opt->momentum, V);
+          if (decay != 0.0)
+            bp_axpy (-decay, W, V);
+          bp_axpy (1.0, V, W);
+          gsl_vector_scale (Vb, opt->momentum);
+          for (size_t s = 0; s < D->size1; s++)
+            {
+              const double *d = D->data + s * D->tda;
+              for (size_t j = 0; j < D->size2; j++)
+                Vb->data[j] -= step * d[j];
+            }
+          gsl_vector_add (b, Vb);
+        }
+    }
+}
+
+static int
+weights_finite (const bp_net *net)
+{
+  for (size_t i = 0; i < net->L; i++)
+    {
+      const gsl_matrix *W = &net->W[i];
+      for (size_t r = 0; r < W->size1; r++)
+        for (size_t c = 0; c < W->size2; c++)
+          if (!isfinite (W->data[r * W->tda + c]))
+            return 0;
+      for (size_t j = 0; j < net->b[i].size; j++)
+        if (!isfinite (gsl_vector_get (&net->b[i], j)))
+          return 0;
+    }
+  return 1;
+}
+
+/* Point Z, A, D (the 3L views of r) at the first m rows of the workspace. */
+static void
+batch_views (run_memory *r, size_t m)
+{
+  const size_t L = r->ws->L;
+  for (size_t i = 0; i < L; i++)
+    {
+      r->views[i] = bp_rows (&r->ws->Z[i], m);
+      r->views[L + i] = bp_rows (&r->ws->A[i], m);
+      r->views[2 * L + i] = bp_rows (&r->ws->Delta[i], m);
+    }
+}
+
+/* Mean loss and accuracy on validation data, B rows at a time through the
+   training workspace. */
+static void
+evaluate (const bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
+          run_memory *r, int one_hot, double *loss, double *acc)
+{
+  const size_t N = X->size1, L = net->L, B = r->ws->m;
+  gsl_matrix *Z = r->views, *A = r->views + L, *D = r->views + 2 * L;
+  double s = 0.0;
+  size_t correct = 0;
+  for (size_t r0 = 0; r0 < N; r0 += B)
+    {
+      const size_t m = N - r0 < B ? N - r0 : B;
+      gsl_matrix x = gsl_matrix_const_submatrix (X, r0, 0, m, X->size2).matrix;
+      gsl_matrix y = gsl_matrix_const_submatrix (Y, r0, 0, m, Y->size2).matrix;
+      batch_views (r, m);
+      bp_forward (net, &x, Z, A);
+      s += (double) m * bp_output_delta (net->loss, net->g[L - 1], &Z[L - 1],
+                                         &A[L - 1], &y, &D[L - 1]);
+      if (one_hot)
+        correct += bp_count_correct (&A[L - 1], &y);
+    }
+  *loss = s / (double) N;
+  *acc = one_hot ? (double) correct / (double) N : -1.0;
+}
+
+int
+bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
+          const bp_train_options *opt, bp_history *hist, size_t *bad_epoch)
+{
+  const size_t N = X->size1, L = net->L;
+  const size_t B = opt->batch < N ? opt->batch : N;
+  const size_t batches = (N + B - 1) / B;
+  run_memory r;
+  int status = run_alloc (&r, net, N, B, opt);
+  if (status != BP_OK)
+    {
+      run_free (&r);
+      return status;
+    }
+  gsl_matrix *Z = r.views, *A = r.views + L, *D = r.views + 2 * L;
+  bp_progress p = { 0 };
+  p.epochs = opt->epochs;
+  p.batches = batches;
+  const double t0 = now ();
+
+  for (size_t e = 0; e < opt->epochs && status == BP_OK; e++)
+    {
+      const double te = now ();
+      double loss_sum = 0.0;
+      size_t correct = 0, seen = 0;
+      if (opt->shuffle)
+        gsl_ran_shuffle (r.rng, r.perm, N, sizeof (size_t));
+      for (size_t k = 0; k < batches; k++)
+        {
+          const size_t r0 = k * B, m = N - r0 < B ? N - r0 : B;
+          gsl_matrix x, y;
+          if (opt->shuffle)
+            {
+              x = gather_rows (X, r.perm + r0, m, r.Xb);
+              y = gather_rows (Y, r.perm + r0, m, r.Yb);
+            }
+          else
+            {
+              x = gsl_matrix_const_submatrix (X, r0, 0, m, X->size2).matrix;
+              y = gsl_matrix_const_submatrix (Y, r0, 0, m, Y->size2).matrix;
+            }
+          batch_views (&r, m);
+          bp_forward (net, &x, Z, A);
+          double C = bp_backward (net, &y, Z, A, D);
+          if (opt->lambda != 0.0)
+            C += opt->lambda / (2.0 * (double) m) * bp_weight_sumsq (net);
+          if (!isfinite (C))
+            {
+              status = BP_EDIVERGED;
+              break;
+            }
+          loss_sum += C;
+          if (opt->one_hot)
+            correct += bp_count_correct (&A[L - 1], &y);
+          seen += m;
+          update (net, &x, A, D, opt, &r);
+
+          if (opt->poll)
+            {
+              p.epoch = e + 1;
+              p.batch = k + 1;
+              p.samples += m;
+              p.loss = loss_sum / (double) (k + 1);
+              p.accuracy = opt->one_hot ? (double) correct / (double) seen : -1.0;
+              p.seconds = now () - t0;
+              p.epoch_done = k + 1 == batches;
+              if (opt->poll (opt->ctx, &p))
+                {
+                  status = BP_EINTR;
+                  break;
+                }
+            }
+        }
+      if (status == BP_OK && !weights_finite (net))
+        status = BP_EDIVERGED;
+      if (status == BP_EDIVERGED)
+        *bad_epoch = e + 1;
+      if (status != BP_OK)
+        break;
+
+      if (hist->loss)
+        hist->loss[e] = loss_sum / (double) batches;
+      if (hist->accuracy)
+        hist->accuracy[e] = (double) correct / (double) seen;
+      if (opt->Xv && (hist->val_loss || hist->val_accuracy))
+        {
+          double vl, va;
+          evaluate (net, opt->Xv, opt->Yv, &r, opt->one_hot, &vl, &va);
+          if (hist->val_loss)
+            hist->val_loss[e] = vl;
+          if (hist->val_accuracy)
+            hist->val_accuracy[e] = va;
+        }
+      if (hist->seconds)
+        hist->seconds[e] = now () - te;
+    }
+  run_free (&r);
+  return status;
+}
