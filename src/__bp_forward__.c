@@ -9,7 +9,10 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   bpx_begin (nlhs, nrhs, prhs, 2, 3);
   bp_net net;
   bpx_net (prhs[1], &net);
-  const gsl_matrix X = bpx_samples (prhs[2], "x", net.n[0],
+  /* bp_forward documents its input as x (one sample or a few), bp_predict
+     as X (a data set). */
+  const char *xname = strcmp (bpx_fn (), "bp_predict") == 0 ? "X" : "x";
+  const gsl_matrix X = bpx_samples (prhs[2], xname, net.n[0],
                                     "n_0 = net.sizes(1)");
   const size_t L = net.L, m = X.size1;
 

@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
+#include <gsl/gsl_blas_types.h>
 
 /* Status codes returned by functions that can fail. */
 enum {
@@ -113,6 +114,12 @@ typedef struct {
   const bp_activation *g;   /* g[l-1]: activation of layer l */
   bp_loss loss;
 } bp_net;
+
+/* C = alpha op(A) op(B) + beta C (bp_gemm.c): level-3 BLAS, or a plain
+   loop for products too small for a BLAS call to pay off. */
+void bp_gemm (CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb, double alpha,
+              const gsl_matrix *A, const gsl_matrix *B, double beta,
+              gsl_matrix *C);
 
 /* Y += alpha X for two matrices of the same shape. */
 void bp_axpy (double alpha, const gsl_matrix *X, gsl_matrix *Y);

@@ -14,7 +14,7 @@ bp_backward (const bp_net *net, const gsl_matrix *Y, const gsl_matrix *Z,
      of the next layer, for every sample at once; then through g^(l-1). */
   for (size_t i = L - 1; i >= 1; i--)
     {
-      gsl_blas_dgemm (CblasNoTrans, CblasTrans, 1.0, &Delta[i], &net->W[i],
+      bp_gemm (CblasNoTrans, CblasTrans, 1.0, &Delta[i], &net->W[i],
                       0.0, &Delta[i - 1]);
       bp_activation_backprop (net->g[i - 1], &Z[i - 1], &A[i - 1],
                               &Delta[i - 1]);
@@ -33,7 +33,7 @@ bp_weight_gradient (const bp_net *net, const gsl_matrix *X,
       const gsl_matrix *in = i == 0 ? X : &A[i - 1];
       const gsl_matrix *D = &Delta[i];
       /* dC/dw_jk = mean over samples of delta_j a_k  (dW is w^T-shaped). */
-      gsl_blas_dgemm (CblasTrans, CblasNoTrans, 1.0 / m, in, D, 0.0, &dW[i]);
+      bp_gemm (CblasTrans, CblasNoTrans, 1.0 / m, in, D, 0.0, &dW[i]);
       if (lambda != 0.0)
         bp_axpy (lambda / m, &net->W[i], &dW[i]);
       gsl_vector *g = &db[i];

@@ -20,7 +20,7 @@ bp_forward (const bp_net *net, const gsl_matrix *X, gsl_matrix *Z,
           for (size_t j = 0; j < z->size2; j++)
             row[j] = b[j * stride];
         }
-      gsl_blas_dgemm (CblasNoTrans, CblasNoTrans, 1.0, in, &net->W[i], 1.0, z);
+      bp_gemm (CblasNoTrans, CblasNoTrans, 1.0, in, &net->W[i], 1.0, z);
       bp_activate (net->g[i], z, &A[i]);
       in = &A[i];
     }

@@ -131,7 +131,7 @@ update (bp_net *net, const gsl_matrix *X, const gsl_matrix *A,
       gsl_vector *b = &net->b[i];
       if (opt->momentum == 0.0)
         {
-          gsl_blas_dgemm (CblasTrans, CblasNoTrans, -step, in, D,
+          bp_gemm (CblasTrans, CblasNoTrans, -step, in, D,
                           1.0 - decay, W);
           for (size_t s = 0; s < D->size1; s++)
             {
@@ -144,7 +144,7 @@ update (bp_net *net, const gsl_matrix *X, const gsl_matrix *A,
         {
           gsl_matrix *V = &r->VW[i];
           gsl_vector *Vb = &r->Vb[i];
-          gsl_blas_dgemm (CblasTrans, CblasNoTrans, -step, in, D,
+          bp_gemm (CblasTrans, CblasNoTrans, -step, in, D,
                           opt->momentum, V);
           if (decay != 0.0)
             bp_axpy (-decay, W, V);
@@ -171,8 +171,9 @@ weights_finite (const bp_net *net)
         for (size_t c = 0; c < W->size2; c++)
           if (!isfinite (W->data[r * W->tda + c]))
             return 0;
-      for (size_t j = 0; j < net->b[i].size; j++)
-        if (!isfinite (gsl_vector_get (&net->b[i], j)))
+      const gsl_vector *b = &net->b[i];
+      for (size_t j = 0; j < b->size; j++)
+        if (!isfinite (b->data[j * b->stride]))
           return 0;
     }
   return 1;
@@ -265,7 +266,10 @@ bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
             C += opt->lambda / (2.0 * (double) m) * bp_weight_sumsq (net);
           if (!isfinite (C))
             {
+              /* This loss comes from the weights of the previous step: on
+                 an epoch's first batch, that step ended the epoch before. */
               status = BP_EDIVERGED;
+              *bad_epoch = (k == 0 && e > 0) ? e : e + 1;
               break;
             }
           loss_sum += C;
@@ -290,10 +294,13 @@ bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
                 }
             }
         }
-      if (status == BP_OK && !weights_finite (net))
-        status = BP_EDIVERGED;
-      if (status == BP_EDIVERGED)
-        *bad_epoch = e + 1;
+      /* Non-finite weights make the next batch's loss non-finite, which
+         the loop above catches; only the very last update needs a look. */
+      if (status == BP_OK && e + 1 == opt->epochs && !weights_finite (net))
+        {
+          status = BP_EDIVERGED;
+          *bad_epoch = e + 1;
+        }
       if (status != BP_OK)
         break;
 
