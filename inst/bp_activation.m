@@ -11,8 +11,9 @@
 ##
 ## @table @asis
 ## @item @qcode{"sigmoid"}
-## g(z) = 1/(1+e^-z), g'(z) = g(z)(1-g(z)); computed without overflow, so
-## g(-800) is a tiny positive number, not NaN.
+## g(z) = 1/(1+e^-z), g'(z) = g(z)(1-g(z)); computed without overflow:
+## g(-700) is the tiny positive number e^-700, and g(-800), smaller than
+## the smallest double, is 0 rather than NaN.
 ## @item @qcode{"tanh"}
 ## g(z) = tanh(z), g'(z) = 1 - g(z)^2.
 ## @item @qcode{"relu"}
@@ -36,10 +37,12 @@
 ## @end deftypefn
 
 function [a, da_dz, varargout] = bp_activation (z, name, varargin)
-  if (nargin != 2 || nargout > 2)
-    bp_count_error ("bp_activation", nargin, nargout, 2, "(z, name)");
+  nin = nargin;
+  nout = nargout;
+  if (nin != 2 || nout > 2)
+    bp_count_error ("bp_activation", nin, nout, 2, "(z, name)");
   endif
-  if (nargout <= 1)
+  if (nout <= 1)
     a = __bp_activation__ ("bp_activation", z, name);
   else
     [a, da_dz] = __bp_activation__ ("bp_activation", z, name);

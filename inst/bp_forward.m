@@ -22,10 +22,12 @@
 ## @end deftypefn
 
 function [aL, a, z, varargout] = bp_forward (net, x, varargin)
-  if (nargin != 2 || nargout > 3)
-    bp_count_error ("bp_forward", nargin, nargout, 3, "(net, x)");
+  nin = nargin;
+  nout = nargout;
+  if (nin != 2 || nout > 3)
+    bp_count_error ("bp_forward", nin, nout, 3, "(net, x)");
   endif
-  if (nargout <= 1)
+  if (nout <= 1)
     aL = __bp_forward__ ("bp_forward", net, x);
   else
     [aL, a, z] = __bp_forward__ ("bp_forward", net, x);

@@ -25,9 +25,11 @@
 ##
 ## @var{dW} and @var{db} are 1-by-L cells shaped like @code{net.W} and
 ## @code{net.b}; @var{delta} is the 1-by-L cell of n_l-by-m errors;
-## @var{C} is the mean loss.  Sigmoid + cross-entropy and softmax +
-## log-likelihood use the fused output error delta^(L) = a^(L) - y;
-## a softmax layer elsewhere is backpropagated through its full Jacobian.
+## @var{C} is the mean loss.  Sigmoid + cross-entropy uses the fused output
+## error delta^(L) = a^(L) - y, and softmax + log-likelihood
+## delta^(L) = a^(L) sum_j y_j - y, which is a^(L) - y for one-hot (or any
+## probability) targets; other softmax layers are backpropagated through
+## their full Jacobian.
 ##
 ## Option @qcode{"lambda"} (default 0) adds L2 weight decay on the weights
 ## (not the biases): (lambda/(2m)) sum of squared weights to @var{C} and
@@ -37,17 +39,27 @@
 ## @end deftypefn
 
 function [dW, db, delta, C, varargout] = bp_gradient (net, x, y, varargin)
-  if (nargin < 3 || nargout > 4)
-    bp_count_error ("bp_gradient", nargin, nargout, 4,
+  ## nargin and nargout are function calls: read each once (this function
+  ## sits in per-step teaching loops, where every lookup shows).
+  nin = nargin;
+  nout = nargout;
+  if (nin < 3 || nout > 4)
+    bp_count_error ("bp_gradient", nin, nout, 4,
                     "(net, x, y, \"lambda\", lambda)");
   endif
   lambda = 0;
-  if (nargin > 3)
-    opts = bp_parse_options ("bp_gradient", struct ("lambda", 0), varargin);
+  if (nin > 3)
+    opts = bp_parse_options ("bp_gradient", struct ("lambda", 0), varargin,
+                             3);
     lambda = bp_check_scalar ("bp_gradient", "lambda", opts.lambda, 0,
                               realmax, false);
   endif
-  [dW, db, delta, C] = __bp_gradient__ ("bp_gradient", net, x, y, lambda);
+  ## Ask only for what the caller takes: delta is then never built.
+  if (nout <= 2)
+    [dW, db] = __bp_gradient__ ("bp_gradient", net, x, y, lambda);
+  else
+    [dW, db, delta, C] = __bp_gradient__ ("bp_gradient", net, x, y, lambda);
+  endif
 endfunction
 
 %!shared net, x, y

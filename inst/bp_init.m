@@ -79,7 +79,7 @@ function [net, varargout] = bp_init (sizes, varargin)
 
   defaults = struct ("activation", "sigmoid", "loss", "quadratic",
                      "init", "scaled-normal", "epsilon", 0.12, "seed", []);
-  opts = bp_parse_options (fn, defaults, varargin);
+  opts = bp_parse_options (fn, defaults, varargin, 1);
   [activations, losses] = __bp_names__ (fn);
   g = check_activation (opts.activation, L, activations);
   loss = check_name (opts.loss, "loss", losses);
@@ -95,13 +95,16 @@ function [net, varargout] = bp_init (sizes, varargin)
   init = check_name (opts.init, "init",
                      {"scaled-normal", "normal", "xavier", "he", "uniform", "zeros"});
   epsilon = bp_check_scalar (fn, "epsilon", opts.epsilon, 0, realmax, false);
-  if (! isempty (opts.seed))
+  ## Only an empty double (the default []) means "no seed"; any other value
+  ## must be a seed.
+  has_seed = ! (isa (opts.seed, "double") && isempty (opts.seed));
+  if (has_seed)
     seed = bp_check_scalar (fn, "seed", opts.seed, 0, 2^32 - 1, true);
   endif
 
   ## Draw with a private seed by saving and restoring the global state, so
   ## the caller's random stream is left exactly where it was.
-  if (! isempty (opts.seed))
+  if (has_seed)
     saved = {rand("state"), randn("state")};
     rand ("state", seed);
     randn ("state", seed);
@@ -255,7 +258,7 @@ endfunction
 %!error <needs a sigmoid output layer> bp_init ([2 3], "activation", "relu", "loss", "cross-entropy")
 %!error <needs a softmax output layer> bp_init ([2 3], "loss", "log-likelihood")
 %!error <unknown option 'learning_rate'> bp_init ([2 3], "learning_rate", 1)
-%!error <has no value> bp_init ([2 3], "seed")
+%!error <has no partner> bp_init ([2 3], "seed")
 %!error <seed must be a whole number> bp_init ([2 3], "seed", -1)
 %!error <init must be one of> bp_init ([2 3], "init", "ones")
 %!error <does not fit in memory> bp_init ([1e12 784])

@@ -28,10 +28,12 @@
 ## @end deftypefn
 
 function [C, dC_da, varargout] = bp_loss (aL, y, name, varargin)
-  if (nargin != 3 || nargout > 2)
-    bp_count_error ("bp_loss", nargin, nargout, 2, "(aL, y, name)");
+  nin = nargin;
+  nout = nargout;
+  if (nin != 3 || nout > 2)
+    bp_count_error ("bp_loss", nin, nout, 2, "(aL, y, name)");
   endif
-  if (nargout <= 1)
+  if (nout <= 1)
     C = __bp_loss__ ("bp_loss", aL, y, name);
   else
     [C, dC_da] = __bp_loss__ ("bp_loss", aL, y, name);

@@ -15,11 +15,13 @@
 ## @end deftypefn
 
 function [Y, class, varargout] = bp_predict (net, X, varargin)
-  if (nargin != 2 || nargout > 2)
-    bp_count_error ("bp_predict", nargin, nargout, 2, "(net, X)");
+  nin = nargin;
+  nout = nargout;
+  if (nin != 2 || nout > 2)
+    bp_count_error ("bp_predict", nin, nout, 2, "(net, X)");
   endif
   Y = __bp_forward__ ("bp_predict", net, X);
-  if (nargout > 1)
+  if (nout > 1)
     [~, class] = max (Y, [], 1);
   endif
 endfunction

@@ -21,8 +21,10 @@
 ## @end deftypefn
 
 function [net, varargout] = bp_sgd_step (net, dW, db, eta, varargin)
-  if (nargin != 4 || nargout > 1)
-    bp_count_error ("bp_sgd_step", nargin, nargout, 1, "(net, dW, db, eta)");
+  nin = nargin;
+  nout = nargout;
+  if (nin != 4 || nout > 1)
+    bp_count_error ("bp_sgd_step", nin, nout, 1, "(net, dW, db, eta)");
   endif
   net = __bp_sgd_step__ ("bp_sgd_step", net, dW, db, eta);
 endfunction

@@ -36,8 +36,8 @@
 ## matches a hand-written loop of @code{bp_gradient} and @code{bp_sgd_step}
 ## step for step.
 ## @item @qcode{"seed"}
-## whole number seeding the shuffle, for a reproducible run that leaves
-## Octave's random state alone.  Without it the shuffle is seeded from
+## whole number from 0 to 2^32-2 seeding the shuffle, for a reproducible
+## run that leaves Octave's random state alone.  Without it the shuffle is seeded from
 ## @code{rand}, so @code{rand ("seed", @dots{})} style reproducibility works.
 ## @item @qcode{"validation"}
 ## @{@var{Xv}, @var{Yv}@}: data evaluated after every epoch.
@@ -77,7 +77,7 @@ function [net, hist, varargout] = bp_train (net, X, Y, varargin)
   defaults = struct ("epochs", 10, "batch", 10, "eta", 0.5, "momentum", 0,
                      "lambda", 0, "shuffle", true, "seed", [],
                      "validation", {{}}, "verbose", []);
-  o = bp_parse_options (fn, defaults, varargin);
+  o = bp_parse_options (fn, defaults, varargin, 3);
 
   opts.epochs = bp_check_scalar (fn, "epochs", o.epochs, 1, 1e9, true);
   opts.batch = bp_check_scalar (fn, "batch", o.batch, 1, flintmax, true);
@@ -85,20 +85,20 @@ function [net, hist, varargout] = bp_train (net, X, Y, varargin)
   opts.momentum = bp_check_scalar (fn, "momentum", o.momentum, 0, 1, false);
   opts.lambda = bp_check_scalar (fn, "lambda", o.lambda, 0, realmax, false);
   opts.shuffle = bp_check_scalar (fn, "shuffle", o.shuffle, 0, 1, true);
-  if (! isempty (o.seed))
-    opts.seed = bp_check_scalar (fn, "seed", o.seed, 0, 2^32 - 1, true);
+  if (! (isa (o.seed, "double") && isempty (o.seed)))
+    opts.seed = bp_check_scalar (fn, "seed", o.seed, 0, 2^32 - 2, true);
   elseif (opts.shuffle)
-    opts.seed = floor (rand () * 2^32);
+    opts.seed = floor (rand () * (2^32 - 1));
   else
     opts.seed = 0;
   endif
-  if (isempty (o.verbose))
+  if (isa (o.verbose, "double") && isempty (o.verbose))
     opts.verbose = ifelse_gui ();
   else
     opts.verbose = bp_check_scalar (fn, "verbose", o.verbose, 0, 1, true);
   endif
   v = o.validation;
-  if (isempty (v))
+  if ((iscell (v) || isa (v, "double")) && isempty (v))
     opts.Xv = [];
     opts.Yv = [];
   elseif (iscell (v) && numel (v) == 2)

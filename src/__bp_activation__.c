@@ -7,8 +7,12 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
   bpx_begin (nlhs, nrhs, prhs, 2, 2);
   const gsl_matrix Z = bpx_matrix (prhs[1], "z");
-  const bp_activation g = bpx_activation (bpx_string (prhs[2], "name"),
-                                          "name");
+  char buf[32];
+  const bp_activation g = bpx_activation (bpx_name (prhs[2], "name", 0, buf,
+                                                    sizeof buf, NULL),
+                                          "name", 0, NULL);
+  bpx_check_memory (2.0 * 8.0 * (double) Z.size1 * (double) Z.size2,
+                    "the result");
   gsl_matrix A, D;
   plhs[0] = bpx_new_samples (Z.size2, Z.size1, &A);
   bp_activate (g, &Z, &A);

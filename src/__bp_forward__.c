@@ -15,6 +15,9 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   const gsl_matrix X = bpx_samples (prhs[2], xname, net.n[0],
                                     "n_0 = net.sizes(1)");
   const size_t L = net.L, m = X.size1;
+  bpx_check_memory (8.0 * (double) m
+                    * (2.0 * (double) bpx_net_width (&net) + (double) net.n[L]),
+                    "the forward pass");
 
   /* a{l} and z{l} are written straight into the arrays returned. */
   gsl_matrix *Z = mxMalloc (2 * L * sizeof *Z), *A = Z + L;

@@ -14,6 +14,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                                     "n_0 = net.sizes(1)");
   const gsl_matrix Y = bpx_samples (prhs[3], "y", net.n[L],
                                     "n_L = net.sizes(end)");
+  bpx_check_unit_interval (&Y, "y", net.loss);
   if (Y.size1 != X.size1)
     bpx_error ("wrong_size", "y must have one column per column of x (%lu), "
                "got %lu", (unsigned long) X.size1, (unsigned long) Y.size1);
@@ -21,24 +22,33 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   const size_t m = X.size1;
 
   /* Outputs first (Octave frees them if anything below fails), then the
-     z and a scratch, which Octave also frees: nothing to leak. */
-  size_t width = 0;
-  for (size_t l = 1; l <= L; l++)
-    width += net.n[l];
-  bpx_check_size (m, width, 3, "the forward and backward pass");
+     scratch for z, a (and delta when it is not returned), which Octave
+     also frees: nothing to leak. */
+  const int want_delta = nlhs > 2;
+  const size_t width = bpx_net_width (&net);
+  bpx_check_memory (8.0 * (3.0 * (double) m * (double) width
+                           + bpx_net_parameters (&net)),
+                    "the forward and backward pass");
   gsl_matrix *Z = mxMalloc (4 * L * sizeof *Z), *A = Z + L, *D = Z + 2 * L;
   gsl_matrix *dW = Z + 3 * L;
   gsl_vector *db = mxMalloc (L * sizeof *db);
-  double *scratch = mxMalloc (2 * m * width * sizeof (double));
+  double *scratch = mxMalloc ((want_delta ? 2 : 3) * m * width
+                              * sizeof (double));
   mxArray *dWc = bpx_new_cell (L), *dbc = bpx_new_cell (L);
-  mxArray *deltac = bpx_new_cell (L);
+  mxArray *deltac = want_delta ? bpx_new_cell (L) : NULL;
   for (size_t i = 0; i < L; i++)
     {
       const size_t n = net.n[i + 1];
       Z[i] = gsl_matrix_view_array (scratch, m, n).matrix;
       A[i] = gsl_matrix_view_array (scratch + m * n, m, n).matrix;
       scratch += 2 * m * n;
-      mxSetCell (deltac, i, bpx_new_samples (n, m, &D[i]));
+      if (want_delta)
+        mxSetCell (deltac, i, bpx_new_samples (n, m, &D[i]));
+      else
+        {
+          D[i] = gsl_matrix_view_array (scratch, m, n).matrix;
+          scratch += m * n;
+        }
       /* dW{l} has W{l}'s shape, so its view has W[i]'s (transposed) one. */
       mxSetCell (dWc, i, bpx_new_samples (n, net.n[i], &dW[i]));
       mxArray *bl = mxCreateDoubleMatrix (n, 1, mxREAL);

@@ -1,10 +1,11 @@
 /* __bp_mex__.c: argument checks, views and conversions shared by the MEX
    gateways (linked into each of them; not a gateway itself). */
-#define _DEFAULT_SOURCE /* sysconf (_SC_PHYS_PAGES) */
+#define _DEFAULT_SOURCE /* sysconf (_SC_PHYS_PAGES), getrlimit */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <gsl/gsl_errno.h>
 #include "__bp_mex__.h"
@@ -86,18 +87,36 @@ is_real_double_matrix (const mxArray *a)
          && mxGetNumberOfDimensions (a) == 2;
 }
 
-/* Every element finite, or an error naming the first one that is not. */
+/* "name" or "name{l}" for messages; only formatted when an error is
+   raised, so the checks cost nothing but the comparisons. */
+static const char *
+arg_text (const char *name, size_t l)
+{
+  static char buf[64];
+  if (l == 0)
+    return name;
+  snprintf (buf, sizeof buf, "%s{%lu}", name, (unsigned long) l);
+  return buf;
+}
+
+/* Every element finite, or the error <reason> naming the first one that
+   is not. */
 static void
-check_finite (const mxArray *a, const char *what)
+check_finite (const mxArray *a, const char *name, size_t l,
+              const char *reason)
 {
   const double *p = mxGetPr (a);
-  const size_t rows = mxGetM (a), N = mxGetNumberOfElements (a);
+  const size_t N = mxGetNumberOfElements (a);
   for (size_t e = 0; e < N; e++)
     if (!isfinite (p[e]))
-      bpx_error ("not_finite", "%s must be finite, but %s(%lu,%lu) is %s",
-                 what, what, (unsigned long) (e % rows + 1),
-                 (unsigned long) (e / rows + 1),
-                 isnan (p[e]) ? "NaN" : (p[e] > 0 ? "Inf" : "-Inf"));
+      {
+        const size_t rows = mxGetM (a);
+        const char *what = arg_text (name, l);
+        bpx_error (reason, "%s must be finite, but %s(%lu,%lu) is %s",
+                   what, what, (unsigned long) (e % rows + 1),
+                   (unsigned long) (e / rows + 1),
+                   isnan (p[e]) ? "NaN" : (p[e] > 0 ? "Inf" : "-Inf"));
+      }
 }
 
 /* The view: Octave's r-by-c column-major array is a c-by-r row-major one. */
@@ -122,7 +141,7 @@ bpx_matrix (const mxArray *a, const char *what)
                describe (a));
   if (mxIsEmpty (a))
     bpx_error ("empty", "%s must not be empty, got %s", what, describe (a));
-  check_finite (a, what);
+  check_finite (a, what, 0, "not_finite");
   return transposed_view (a);
 }
 
@@ -130,18 +149,11 @@ gsl_matrix
 bpx_samples (const mxArray *a, const char *what, size_t rows,
              const char *rows_why)
 {
-  if (!is_real_double_matrix (a) || mxIsEmpty (a)
-      || (rows && mxGetM (a) != rows))
-    {
-      if (rows)
-        bpx_error (is_real_double_matrix (a) ? "wrong_size" : "wrong_type",
-                   "%s must be a real double matrix with %lu rows (%s) and "
-                   "one column per sample, got %s", what,
-                   (unsigned long) rows, rows_why, describe (a));
-      bpx_matrix (a, what);   /* raises the type or emptiness error */
-    }
-  check_finite (a, what);
-  return transposed_view (a);
+  if (is_real_double_matrix (a) && !mxIsEmpty (a) && mxGetM (a) != rows)
+    bpx_error ("wrong_size", "%s must be a real double matrix with %lu rows "
+               "(%s) and one column per sample, got %s", what,
+               (unsigned long) rows, rows_why, describe (a));
+  return bpx_matrix (a, what);
 }
 
 double
@@ -164,44 +176,155 @@ bpx_scalar (const mxArray *a, const char *what, double lo, double hi)
   return v;
 }
 
-char *
-bpx_string (const mxArray *a, const char *what)
+const char *
+bpx_name (const mxArray *a, const char *name, size_t l, char *buf,
+          size_t len, const char *reason)
 {
-  if (!a)
-    bpx_error ("wrong_type", "%s must be a name (a char row)", what);
-  if (!mxIsChar (a) || mxGetM (a) > 1 || mxGetNumberOfDimensions (a) != 2)
-    bpx_error ("wrong_type", "%s must be a name (a char row), got %s", what,
-               describe (a));
-  char *s = mxArrayToString (a);
-  if (!s)
-    bpx_error ("wrong_type", "%s must be a name (a char row)", what);
-  return s;
+  if (!reason)
+    reason = "wrong_type";
+  if (!a || !mxIsChar (a) || mxGetM (a) > 1
+      || mxGetNumberOfDimensions (a) != 2)
+    bpx_error (reason, "%s must be a name (a char row), got %s",
+               arg_text (name, l), a ? describe (a) : "nothing");
+  /* A name too long for buf is truncated: it then matches no known name.
+     A NUL inside would end the C string early and let "relu\0x" pass for
+     "relu", so NULs become '?', which no name contains. */
+  mxGetString (a, buf, (mwSize) len);
+  const size_t n = mxGetNumberOfElements (a);
+  for (size_t i = strlen (buf); i < n && i + 1 < len; i = strlen (buf))
+    buf[i] = '?';
+  return buf;
 }
 
 bp_activation
-bpx_activation (const char *name, const char *what)
+bpx_activation (const char *s, const char *name, size_t l,
+                const char *reason)
 {
   bp_activation g;
-  if (bp_activation_parse (name, &g) != BP_OK)
-    bpx_error ("unknown_activation", "%s must be one of 'sigmoid', 'tanh', "
-               "'relu', 'leaky-relu', 'linear', 'softmax', got '%s'", what,
-               name);
+  if (bp_activation_parse (s, &g) != BP_OK)
+    bpx_error (reason ? reason : "unknown_activation",
+               "%s must be one of 'sigmoid', 'tanh', 'relu', 'leaky-relu', "
+               "'linear', 'softmax', got '%s'", arg_text (name, l), s);
   return g;
 }
 
 bp_loss
-bpx_loss (const char *name, const char *what)
+bpx_loss (const char *s, const char *name, const char *reason)
 {
   bp_loss c;
-  if (bp_loss_parse (name, &c) != BP_OK)
-    bpx_error ("unknown_loss", "%s must be one of 'sse', 'quadratic', 'mse', "
-               "'cross-entropy', 'log-likelihood', got '%s'", what, name);
+  if (bp_loss_parse (s, &c) != BP_OK)
+    bpx_error (reason ? reason : "unknown_loss",
+               "%s must be one of 'sse', 'quadratic', 'mse', "
+               "'cross-entropy', 'log-likelihood', got '%s'", name, s);
   return c;
+}
+
+void
+bpx_check_unit_interval (const gsl_matrix *M, const char *what, bp_loss c)
+{
+  if (c != BP_CROSS_ENTROPY && c != BP_LOG_LIKELIHOOD)
+    return;
+  for (size_t i = 0; i < M->size1; i++)
+    for (size_t j = 0; j < M->size2; j++)
+      {
+        const double v = M->data[i * M->tda + j];
+        if (v < 0.0 || v > 1.0)
+          bpx_error ("out_of_range", "%s must lie in [0, 1] for the '%s' "
+                     "loss, but %s(%lu,%lu) is %g", what, bp_loss_name (c),
+                     what, (unsigned long) (j + 1), (unsigned long) (i + 1),
+                     v);
+      }
+}
+
+const mxArray *
+bpx_cell (const mxArray *c, const char *what, size_t L, const char *reason)
+{
+  if (!c || !mxIsCell (c) || mxGetNumberOfElements (c) != L)
+    bpx_error (reason ? reason
+               : (c && mxIsCell (c) ? "wrong_size" : "wrong_type"),
+               "%s must be a 1-by-%lu cell (one entry per layer), "
+               "got %s", what, (unsigned long) L,
+               c ? describe (c) : "nothing");
+  return c;
+}
+
+const mxArray *
+bpx_layer_array (const mxArray *cell, const char *name, size_t l,
+                 size_t rows, size_t cols, const char *shape_fmt,
+                 const char *reason)
+{
+  const mxArray *p = mxGetCell (cell, l - 1);
+  const int type_ok = p && is_real_double_matrix (p);
+  if (!type_ok || mxGetM (p) != rows || mxGetN (p) != cols)
+    {
+      char shape[96];
+      snprintf (shape, sizeof shape, shape_fmt, (unsigned long) l,
+                (unsigned long) (l - 1));
+      bpx_error (reason ? reason : (type_ok ? "wrong_size" : "wrong_type"),
+                 "%s must be a real double %lu-by-%lu matrix (%s), got %s",
+                 arg_text (name, l), (unsigned long) rows,
+                 (unsigned long) cols, shape, p ? describe (p) : "nothing");
+    }
+  check_finite (p, name, l, reason ? reason : "not_finite");
+  return p;
+}
+
+/* Memory this process may still take: the kernel's estimate of available
+   memory, and the room left under an address-space limit (ulimit -v). */
+static double
+available_bytes (void)
+{
+  const double page = (double) sysconf (_SC_PAGESIZE);
+  double avail = (double) sysconf (_SC_PHYS_PAGES) * page;
+  FILE *f = fopen ("/proc/meminfo", "r");
+  if (f)
+    {
+      char line[128];
+      double kb;
+      while (fgets (line, sizeof line, f))
+        if (sscanf (line, "MemAvailable: %lf kB", &kb) == 1)
+          {
+            avail = kb * 1024.0;
+            break;
+          }
+      fclose (f);
+    }
+  struct rlimit rl;
+  if (getrlimit (RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+    {
+      double used = 0.0;
+      f = fopen ("/proc/self/statm", "r");
+      if (f)
+        {
+          if (fscanf (f, "%lf", &used) != 1)
+            used = 0.0;
+          fclose (f);
+        }
+      const double room = (double) rl.rlim_cur - used * page;
+      if (room < avail)
+        avail = room;
+    }
+  return avail;
+}
+
+void
+bpx_check_memory (double bytes, const char *what)
+{
+  /* Small requests cannot matter and are not worth reading /proc for. */
+  if (bytes < 64e6)
+    return;
+  const double avail = available_bytes ();
+  if (bytes > avail)
+    bpx_error ("out_of_memory", "%s needs %.3g GB of memory, but only %.3g "
+               "GB is available", what, bytes * 1e-9,
+               (avail > 0 ? avail : 0) * 1e-9);
 }
 
 /* ---- the network struct */
 
-#define NET_ERROR(...) bpx_error ("invalid_net", __VA_ARGS__)
+/* Every problem inside the network struct has this reason. */
+#define NET "invalid_net"
+#define NET_ERROR(...) bpx_error (NET, __VA_ARGS__)
 
 static const mxArray *
 net_field (const mxArray *s, const char *name)
@@ -215,53 +338,9 @@ net_field (const mxArray *s, const char *name)
 
 /* A cell field with exactly L elements. */
 static const mxArray *
-net_cell (const mxArray *s, const char *name, size_t L)
+net_cell (const mxArray *s, const char *field, const char *name, size_t L)
 {
-  char what[16];
-  snprintf (what, sizeof what, "net.%s", name);
-  return bpx_cell (net_field (s, name), what, L, "invalid_net");
-}
-
-const mxArray *
-bpx_layer_array (const mxArray *cell, const char *name, size_t l,
-                 size_t rows, size_t cols, const char *shape,
-                 const char *reason)
-{
-  const mxArray *p = mxGetCell (cell, l - 1);
-  char what[48];
-  snprintf (what, sizeof what, "%s{%lu}", name, (unsigned long) l);
-  if (!p || !is_real_double_matrix (p) || mxGetM (p) != rows
-      || mxGetN (p) != cols)
-    bpx_error (reason, "%s must be a real double %lu-by-%lu matrix (%s), "
-               "got %s", what, (unsigned long) rows, (unsigned long) cols,
-               shape, p ? describe (p) : "nothing");
-  check_finite (p, what);
-  return p;
-}
-
-const mxArray *
-bpx_cell (const mxArray *c, const char *what, size_t L, const char *reason)
-{
-  if (!c || !mxIsCell (c) || mxGetNumberOfElements (c) != L)
-    bpx_error (reason, "%s must be a 1-by-%lu cell (one entry per layer), "
-               "got %s", what, (unsigned long) L,
-               c ? describe (c) : "nothing");
-  return c;
-}
-
-void
-bpx_check_size (size_t rows, size_t cols, size_t count, const char *what)
-{
-  size_t cells, bytes;
-  const double ram = (double) sysconf (_SC_PHYS_PAGES)
-                     * (double) sysconf (_SC_PAGESIZE);
-  if (bp_size_mul (rows, cols, &cells) || bp_size_mul (cells, count, &cells)
-      || bp_size_mul (cells, sizeof (double), &bytes)
-      || (ram > 0 && (double) bytes > ram))
-    bpx_error ("out_of_memory", "%s would need %.3g GB, more than this "
-               "machine's %.3g GB of memory", what,
-               (double) rows * (double) cols * (double) count * 8e-9,
-               ram * 1e-9);
+  return bpx_cell (net_field (s, field), name, L, NET);
 }
 
 void
@@ -288,8 +367,9 @@ bpx_net (const mxArray *s, bp_net *net)
       n[l] = (size_t) v;
     }
 
-  const mxArray *W = net_cell (s, "W", L), *b = net_cell (s, "b", L);
-  const mxArray *g = net_cell (s, "g", L);
+  const mxArray *W = net_cell (s, "W", "net.W", L);
+  const mxArray *b = net_cell (s, "b", "net.b", L);
+  const mxArray *g = net_cell (s, "g", "net.g", L);
   net->L = L;
   net->n = n;
   net->W = mxMalloc (L * sizeof *net->W);
@@ -297,31 +377,47 @@ bpx_net (const mxArray *s, bp_net *net)
   bp_activation *act = mxMalloc (L * sizeof *act);
   for (size_t l = 1; l <= L; l++)
     {
-      char shape[96];
-      snprintf (shape, sizeof shape, "n_%lu-by-n_%lu, from net.sizes",
-                (unsigned long) l, (unsigned long) (l - 1));
       const mxArray *Wl = bpx_layer_array (W, "net.W", l, n[l], n[l - 1],
-                                           shape, "invalid_net");
-      snprintf (shape, sizeof shape, "a column of n_%lu, from net.sizes",
-                (unsigned long) l);
-      const mxArray *bl = bpx_layer_array (b, "net.b", l, n[l], 1, shape,
-                                           "invalid_net");
+                                           "n_%lu-by-n_%lu, from net.sizes",
+                                           NET);
+      const mxArray *bl = bpx_layer_array (b, "net.b", l, n[l], 1,
+                                           "a column of n_%lu, from net.sizes",
+                                           NET);
       net->W[l - 1] = transposed_view (Wl);
       net->b[l - 1] = gsl_vector_view_array ((double *) mxGetPr (bl),
                                              n[l]).vector;
-      char what[32];
-      snprintf (what, sizeof what, "net.g{%lu}", (unsigned long) l);
-      act[l - 1] = bpx_activation (bpx_string (mxGetCell (g, l - 1), what),
-                                   what);
+      char buf[32];
+      act[l - 1] = bpx_activation (bpx_name (mxGetCell (g, l - 1), "net.g", l,
+                                             buf, sizeof buf, NET),
+                                   "net.g", l, NET);
     }
   net->g = act;
-  net->loss = bpx_loss (bpx_string (net_field (s, "loss"), "net.loss"),
-                        "net.loss");
+  char buf[32];
+  net->loss = bpx_loss (bpx_name (net_field (s, "loss"), "net.loss", 0, buf,
+                                  sizeof buf, NET), "net.loss", NET);
   if (!bp_loss_accepts (net->loss, act[L - 1]))
     NET_ERROR ("net.loss '%s' needs a %s output layer, but net.g{%lu} is "
                "'%s'", bp_loss_name (net->loss),
                net->loss == BP_CROSS_ENTROPY ? "sigmoid" : "softmax",
                (unsigned long) L, bp_activation_name (act[L - 1]));
+}
+
+double
+bpx_net_parameters (const bp_net *net)
+{
+  double p = 0.0;
+  for (size_t l = 1; l <= net->L; l++)
+    p += (double) (net->n[l - 1] + 1) * (double) net->n[l];
+  return p;
+}
+
+size_t
+bpx_net_width (const bp_net *net)
+{
+  size_t w = 0;
+  for (size_t l = 1; l <= net->L; l++)
+    w += net->n[l];
+  return w;
 }
 
 /* A fresh copy of a real double matrix. */
@@ -369,7 +465,6 @@ bpx_net_copy (const mxArray *in, bp_net *net)
 mxArray *
 bpx_new_samples (size_t n, size_t m, gsl_matrix *view)
 {
-  bpx_check_size (n, m, 1, "the result");
   mxArray *a = mxCreateDoubleMatrix (n, m, mxREAL);
   view->size1 = m;
   view->size2 = n;

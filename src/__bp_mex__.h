@@ -4,7 +4,12 @@
 
    Memory rule for gateways: everything is either an mxArray or mxMalloc'd
    (Octave frees both when an error unwinds the call), or it is a core
-   allocation that is freed before any error is raised. */
+   allocation that is freed before any error is raised.  Before allocating
+   anything large, a gateway checks with bpx_check_memory that it fits, so
+   that running out of memory is a backprop: error, not an Octave one.
+
+   Argument names in messages are "name", or "name{l}" when a layer l > 0
+   is given; they are only formatted when an error is raised. */
 #ifndef BP_MEX_H
 #define BP_MEX_H
 
@@ -25,10 +30,9 @@ __attribute__ ((noreturn, format (printf, 2, 3)))
 #endif
 void bpx_error (const char *reason, const char *fmt, ...);
 
-/* A real, full, finite double matrix with the given number of rows (0: any)
-   and at least one column, viewed without a copy as its row-major
-   transpose: columns become rows.  'what' names the argument in errors
-   and 'rows_why' says where the row count comes from. */
+/* A real, full, finite, non-empty double matrix with the given number of
+   rows (0: any), viewed without a copy as its row-major transpose: columns
+   become rows.  'rows_why' says where the row count comes from. */
 gsl_matrix bpx_samples (const mxArray *a, const char *what, size_t rows,
                         const char *rows_why);
 
@@ -38,34 +42,52 @@ gsl_matrix bpx_matrix (const mxArray *a, const char *what);
 /* A real finite double scalar in [lo, hi]. */
 double bpx_scalar (const mxArray *a, const char *what, double lo, double hi);
 
-/* A char row vector, returned in mxMalloc'd memory. */
-char *bpx_string (const mxArray *a, const char *what);
+/* The text of a char row, copied into buf (len bytes), with any NUL shown
+   as '?' so that it matches no name.  A value that is not a char row
+   raises <reason> (NULL: wrong_type). */
+const char *bpx_name (const mxArray *a, const char *name, size_t l,
+                      char *buf, size_t len, const char *reason);
 
-/* Parse an activation or loss name, or raise unknown_activation /
-   unknown_loss naming the argument and listing the valid names. */
-bp_activation bpx_activation (const char *name, const char *what);
-bp_loss bpx_loss (const char *name, const char *what);
+/* Parse an activation or loss name, or raise <reason> (NULL:
+   unknown_activation / unknown_loss) listing the valid names. */
+bp_activation bpx_activation (const char *s, const char *name, size_t l,
+                              const char *reason);
+bp_loss bpx_loss (const char *s, const char *name, const char *reason);
 
-/* A cell with L elements (one per layer), or the error <reason>. */
+/* For the log losses, the values of M (outputs or targets, one sample a
+   row) must be probabilities in [0, 1]: else out_of_range. */
+void bpx_check_unit_interval (const gsl_matrix *M, const char *what,
+                              bp_loss c);
+
+/* A cell with L elements (one per layer), or the error <reason> (NULL:
+   wrong_type or wrong_size as fits). */
 const mxArray *bpx_cell (const mxArray *c, const char *what, size_t L,
                          const char *reason);
 
 /* Element l (1-based) of a per-layer cell: a real finite double
-   rows-by-cols matrix, or the error <reason> naming name{l} and 'shape'. */
+   rows-by-cols matrix.  shape_fmt, formatted with l and l-1, says which
+   shape is expected.  A problem raises <reason>, or with reason NULL
+   wrong_type, wrong_size or not_finite as fits. */
 const mxArray *bpx_layer_array (const mxArray *cell, const char *name,
                                 size_t l, size_t rows, size_t cols,
-                                const char *shape, const char *reason);
+                                const char *shape_fmt, const char *reason);
 
-/* Raise out_of_memory when count rows-by-cols double arrays would not fit
-   in this machine's memory (or their size overflows), before anything is
-   allocated: absurd sizes become errors rather than aborts. */
-void bpx_check_size (size_t rows, size_t cols, size_t count,
-                     const char *what);
+/* Raise out_of_memory when 'bytes' more would not fit in the memory
+   available to this process (free memory, and any address-space limit),
+   so absurd sizes become errors rather than aborts. */
+void bpx_check_memory (double bytes, const char *what);
 
 /* Check a network struct (DESIGN.md section 2) and view its weights in
-   place.  Every problem raises backprop:<fn>:invalid_net naming the field
+   place.  Every problem raises backprop:<fn>:invalid_net, naming the field
    and the layer. */
 void bpx_net (const mxArray *s, bp_net *net);
+
+/* Number of weights and biases of a network. */
+double bpx_net_parameters (const bp_net *net);
+
+/* Sum of n_1 .. n_L: the width of one sample's z (or a, or delta) over all
+   layers. */
+size_t bpx_net_width (const bp_net *net);
 
 /* A new network struct equal to 'in' (a struct bpx_net accepted) whose W
    and b are fresh copies; net's W and b views are moved onto the copies,

@@ -10,8 +10,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   bp_net net;
   bpx_net (prhs[1], &net);
   const size_t L = net.L;
-  const mxArray *dWc = bpx_cell (prhs[2], "dW", L, "wrong_size");
-  const mxArray *dbc = bpx_cell (prhs[3], "db", L, "wrong_size");
+  const mxArray *dWc = bpx_cell (prhs[2], "dW", L, NULL);
+  const mxArray *dbc = bpx_cell (prhs[3], "db", L, NULL);
   const double eta = bpx_scalar (prhs[4], "eta", 0.0, HUGE_VAL);
 
   gsl_matrix *dW = mxMalloc (L * sizeof *dW);
@@ -19,15 +19,17 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   for (size_t l = 1; l <= L; l++)
     {
       const mxArray *g = bpx_layer_array (dWc, "dW", l, net.n[l],
-                                          net.n[l - 1], "the shape of net.W",
-                                          "wrong_size");
+                                          net.n[l - 1],
+                                          "the shape of net.W{%lu}",
+                                          NULL);
       dW[l - 1] = gsl_matrix_view_array ((double *) mxGetPr (g), net.n[l - 1],
                                          net.n[l]).matrix;
-      g = bpx_layer_array (dbc, "db", l, net.n[l], 1, "the shape of net.b",
-                           "wrong_size");
+      g = bpx_layer_array (dbc, "db", l, net.n[l], 1,
+                           "the shape of net.b{%lu}", NULL);
       db[l - 1] = gsl_vector_view_array ((double *) mxGetPr (g),
                                          net.n[l]).vector;
     }
+  bpx_check_memory (8.0 * bpx_net_parameters (&net), "the new network");
   plhs[0] = bpx_net_copy (prhs[1], &net);
   bp_sgd_step (&net, dW, db, eta);
 }

@@ -122,6 +122,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   if (Y.size1 != X.size1)
     bpx_error ("wrong_size", "Y must have one column per column of X (%lu), "
                "got %lu", (unsigned long) X.size1, (unsigned long) Y.size1);
+  bpx_check_unit_interval (&Y, "Y", net.loss);
   const mxArray *opts = prhs[4];
   if (!mxIsStruct (opts) || mxGetNumberOfElements (opts) != 1)
     bpx_error ("invalid_option", "internal option struct expected");
@@ -133,7 +134,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   o.momentum = opt (opts, "momentum", 0, 1);
   o.lambda = opt (opts, "lambda", 0, HUGE_VAL);
   o.shuffle = opt (opts, "shuffle", 0, 1) != 0;
-  o.seed = (unsigned long) opt (opts, "seed", 0, 4294967295.0);
+  o.seed = (unsigned long) opt (opts, "seed", 0, 4294967294.0);
   const double verbose = opt (opts, "verbose", -1, 1);
   o.one_hot = is_one_hot (&Y);
 
@@ -148,6 +149,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         bpx_error ("wrong_size", "validation{2} must have one column per "
                    "column of validation{1} (%lu), got %lu",
                    (unsigned long) Xv.size1, (unsigned long) Yv.size1);
+      bpx_check_unit_interval (&Yv, "validation{2}", net.loss);
       o.Xv = &Xv;
       o.Yv = &Yv;
     }
@@ -161,7 +163,17 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   /* Outputs and the network copy are mxArrays: Octave frees them if we
      raise an error.  The core's own allocations are freed inside bp_train
      before it returns. */
-  bpx_check_size (o.epochs, 1, 5, "the history");
+  /* The network copy, 5 history rows, and what the core allocates: the
+     batch workspace (z, a, delta), the shuffle's order and gathered
+     batch, and the momentum velocities. */
+  const double B = (double) (o.batch < X.size1 ? o.batch : X.size1);
+  const double params = bpx_net_parameters (&net);
+  bpx_check_memory (8.0 * (params + 5.0 * (double) o.epochs
+                           + 3.0 * B * (double) bpx_net_width (&net)
+                           + (o.shuffle ? (double) X.size1 + B
+                              * (double) (net.n[0] + net.n[L]) : 0.0)
+                           + (o.momentum != 0.0 ? params : 0.0)),
+                    "training");
   mxArray *out = bpx_net_copy (prhs[1], &net);
   const char *names[5];
   int nf = 0;

@@ -190,7 +190,7 @@ typedef struct {
   size_t epochs, batch;
   double eta, momentum, lambda;
   int shuffle;              /* permute the samples every epoch */
-  unsigned long seed;       /* for the permutation */
+  unsigned long seed;       /* for the permutation: 0 .. 2^32 - 2 */
   int one_hot;              /* Y is one-hot: report accuracy */
   const gsl_matrix *Xv, *Yv;/* validation data (rows are samples) or NULL */
   /* Called after every mini-batch; a nonzero return stops the run with
@@ -205,11 +205,14 @@ typedef struct {
   double *loss, *accuracy, *val_loss, *val_accuracy, *seconds;
 } bp_history;
 
-/* Mini-batch SGD on net (updated in place) over the rows of X, Y.
-   Batches of opt->batch rows in order (or permuted), the last one smaller
-   when the batch size does not divide the sample count.  With momentum mu:
-   v = mu v - eta grad, w = w + v.  Returns BP_OK, BP_ENOMEM, BP_EINTR, or
-   BP_EDIVERGED (then *bad_epoch names the epoch). */
+/* Mini-batch SGD on net (updated in place) over the rows of X, Y (at
+   least one row; opt->batch >= 1, else BP_EINVAL).  Batches of opt->batch
+   rows in order (or permuted), the last one smaller when the batch size
+   does not divide the sample count.  With momentum mu: v = mu v - eta grad,
+   w = w + v.  hist->accuracy and hist->val_accuracy are only written when
+   opt->one_hot is set.  Returns BP_OK, BP_EINVAL, BP_ENOMEM, BP_EINTR, or
+   BP_EDIVERGED; then *bad_epoch (1-based) names the epoch whose updates
+   first made a weight or the loss NaN or infinite. */
 int bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
               const bp_train_options *opt, bp_history *hist,
               size_t *bad_epoch);

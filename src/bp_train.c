@@ -73,7 +73,9 @@ run_alloc (run_memory *r, const bp_net *net, size_t N, size_t B,
       r->rng = gsl_rng_alloc (gsl_rng_mt19937);
       if (!r->perm || !r->Xb || !r->Yb || !r->rng)
         return BP_ENOMEM;
-      gsl_rng_set (r->rng, opt->seed);
+      /* GSL's MT19937 takes seed 0 to mean its default seed 4357; shift
+         by one so every seed the caller may pass gives its own stream. */
+      gsl_rng_set (r->rng, opt->seed + 1);
       for (size_t i = 0; i < N; i++)
         r->perm[i] = i;
     }
@@ -223,6 +225,8 @@ bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
           const bp_train_options *opt, bp_history *hist, size_t *bad_epoch)
 {
   const size_t N = X->size1, L = net->L;
+  if (N == 0 || opt->batch == 0 || L == 0)
+    return BP_EINVAL;
   const size_t B = opt->batch < N ? opt->batch : N;
   const size_t batches = (N + B - 1) / B;
   run_memory r;
@@ -294,9 +298,10 @@ bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
                 }
             }
         }
-      /* Non-finite weights make the next batch's loss non-finite, which
-         the loop above catches; only the very last update needs a look. */
-      if (status == BP_OK && e + 1 == opt->epochs && !weights_finite (net))
+      /* A weight can overflow while the loss stays finite (a saturated
+         output then matches its target), so look at the weights after
+         every epoch; the scan costs far less than the epoch. */
+      if (status == BP_OK && !weights_finite (net))
         {
           status = BP_EDIVERGED;
           *bad_epoch = e + 1;
@@ -306,7 +311,7 @@ bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
 
       if (hist->loss)
         hist->loss[e] = loss_sum / (double) batches;
-      if (hist->accuracy)
+      if (hist->accuracy && opt->one_hot)
         hist->accuracy[e] = (double) correct / (double) seen;
       if (opt->Xv && (hist->val_loss || hist->val_accuracy))
         {
@@ -314,7 +319,7 @@ bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
           evaluate (net, opt->Xv, opt->Yv, &r, opt->one_hot, &vl, &va);
           if (hist->val_loss)
             hist->val_loss[e] = vl;
-          if (hist->val_accuracy)
+          if (hist->val_accuracy && opt->one_hot)
             hist->val_accuracy[e] = va;
         }
       if (hist->seconds)

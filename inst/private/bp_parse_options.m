@@ -1,26 +1,34 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{opts} =} bp_parse_options (@var{fn}, @var{defaults}, @var{args})
+## @deftypefn {} {@var{opts} =} bp_parse_options (@var{fn}, @var{defaults}, @var{args}, @var{npos})
 ## Name/value options of public function @var{fn}: start from struct
-## @var{defaults}, take each pair of cell @var{args} (names matched without
-## regard to case), and raise @code{backprop:@var{fn}:...} errors for an odd
-## count, a name that is not a string, or a name @var{defaults} lacks.
-## Values are checked by the caller.
+## @var{defaults} and take each pair of cell @var{args} (names matched
+## without regard to case).  @var{npos} is the number of positional
+## arguments before the options, so errors give the argument's position in
+## the call.  Raises @code{backprop:@var{fn}:...} errors for a name that is
+## not a string, a name @var{defaults} lacks, or an argument left without a
+## partner.  Values are checked by the caller.
 ## @end deftypefn
 
-function opts = bp_parse_options (fn, defaults, args)
+function opts = bp_parse_options (fn, defaults, args, npos)
   opts = defaults;
   known = fieldnames (defaults);
-  if (mod (numel (args), 2) != 0)
-    error (["backprop:" fn ":missing_value"],
-           "%s: options come in name/value pairs; option '%s' has no value",
-           fn, disp_name (args{end}));
-  endif
-  for i = 1:2:numel (args)
+  n = numel (args);
+  for i = 1:2:n
     name = args{i};
-    if (! (ischar (name) && isrow (name)))
+    is_name = ischar (name) && isrow (name);
+    if (i == n)
+      if (is_name)
+        what = sprintf ("option '%s'", name);
+      else
+        what = bp_describe (name);
+      endif
+      error (["backprop:" fn ":missing_value"],
+             "%s: options come in name/value pairs; argument %d (%s) has no partner",
+             fn, npos + i, what);
+    elseif (! is_name)
       error (["backprop:" fn ":wrong_type"],
              "%s: argument %d must be an option name (a string), got %s",
-             fn, i, class (name));
+             fn, npos + i, bp_describe (name));
     endif
     k = find (strcmpi (name, known), 1);
     if (isempty (k))
@@ -30,12 +38,4 @@ function opts = bp_parse_options (fn, defaults, args)
     endif
     opts.(known{k}) = args{i+1};
   endfor
-endfunction
-
-function s = disp_name (v)
-  if (ischar (v) && isrow (v))
-    s = v;
-  else
-    s = class (v);
-  endif
 endfunction
