@@ -3,6 +3,7 @@
 #   make demo   install what is missing, build, install privately, showcase
 #   make dist   target/backprop-<version>.tar.gz for pkg install
 #   make install   pkg install the tarball into your own Octave
+#   make bench  time bp_train and the teaching loop against pure Octave
 
 VERSION := $(shell sed -n 's/^Version: *//p' DESCRIPTION)
 TARBALL := target/backprop-$(VERSION).tar.gz
@@ -76,8 +77,14 @@ demo: install-local
 	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
 	  addpath ("demo"); chain_rule_showcase;'
 
+# ---- speed (reported, never asserted)
+
+bench: install-local
+	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
+	  addpath ("tests/bench"); run_bench;' | tee target/bench.txt
+
 clean:
 	$(MAKE) -C src clean
 	rm -rf target tests/c/test_core
 
-.PHONY: all deps build dist install-local install c-test test demo clean
+.PHONY: all deps build dist install-local install c-test test demo bench clean

@@ -51,7 +51,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         }
       /* dW{l} has W{l}'s shape, so its view has W[i]'s (transposed) one. */
       mxSetCell (dWc, i, bpx_new_samples (n, net.n[i], &dW[i]));
-      mxArray *bl = mxCreateDoubleMatrix (n, 1, mxREAL);
+      mxArray *bl = mxCreateUninitNumericMatrix (n, 1, mxDOUBLE_CLASS,
+                                                 mxREAL);
       mxSetCell (dbc, i, bl);
       db[i] = gsl_vector_view_array (mxGetPr (bl), n).vector;
     }

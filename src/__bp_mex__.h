@@ -89,13 +89,16 @@ double bpx_net_parameters (const bp_net *net);
    layers. */
 size_t bpx_net_width (const bp_net *net);
 
-/* A new network struct equal to 'in' (a struct bpx_net accepted) whose W
-   and b are fresh copies; net's W and b views are moved onto the copies,
-   so the core can update them without touching the caller's arrays. */
-mxArray *bpx_net_copy (const mxArray *in, bp_net *net);
+/* A new network struct like 'in' (a struct bpx_net accepted) whose W and
+   b are fresh arrays, copies of the old ones or (copy_values 0)
+   uninitialised for the caller to fill; net's W and b views are moved
+   onto them, so the core can write them without touching the caller's
+   arrays. */
+mxArray *bpx_net_copy (const mxArray *in, bp_net *net, int copy_values);
 
 /* Fresh Octave arrays: an n-by-m double matrix viewed as the row-major
-   m-by-n gsl_matrix *view, and a 1-by-L cell. */
+   m-by-n gsl_matrix *view (uninitialised: the caller writes every
+   element), and a 1-by-L cell. */
 mxArray *bpx_new_samples (size_t n, size_t m, gsl_matrix *view);
 mxArray *bpx_new_cell (size_t L);
 

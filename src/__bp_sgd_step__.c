@@ -29,7 +29,17 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       db[l - 1] = gsl_vector_view_array ((double *) mxGetPr (g),
                                          net.n[l]).vector;
     }
+  /* The new network's arrays are written by the step itself, straight
+     from the caller's (read-only) ones: one pass, no copy first. */
   bpx_check_memory (8.0 * bpx_net_parameters (&net), "the new network");
-  plhs[0] = bpx_net_copy (prhs[1], &net);
-  bp_sgd_step (&net, dW, db, eta);
+  bp_net out = net;
+  out.W = mxMalloc (L * sizeof *out.W);
+  out.b = mxMalloc (L * sizeof *out.b);
+  for (size_t i = 0; i < L; i++)
+    {
+      out.W[i] = net.W[i];
+      out.b[i] = net.b[i];
+    }
+  plhs[0] = bpx_net_copy (prhs[1], &out, 0);
+  bp_sgd_step (&net, dW, db, eta, &out);
 }

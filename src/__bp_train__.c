@@ -174,7 +174,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                               * (double) (net.n[0] + net.n[L]) : 0.0)
                            + (o.momentum != 0.0 ? params : 0.0)),
                     "training");
-  mxArray *out = bpx_net_copy (prhs[1], &net);
+  mxArray *out = bpx_net_copy (prhs[1], &net, 1);
   const char *names[5];
   int nf = 0;
   bp_history h = { 0 };

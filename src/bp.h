@@ -169,9 +169,11 @@ double bp_weight_gradient (const bp_net *net, const gsl_matrix *X,
 
 /* ---- updates (bp_sgd.c) */
 
-/* new weight = old weight - eta * gradient, every layer, in place. */
-void bp_sgd_step (bp_net *net, const gsl_matrix *dW, const gsl_vector *db,
-                  double eta);
+/* new weight = old weight - eta * gradient, every layer: out receives
+   net - eta (dW, db).  out may be net itself (an update in place), or a
+   network of the same sizes whose arrays are written without being read. */
+void bp_sgd_step (const bp_net *net, const gsl_matrix *dW,
+                  const gsl_vector *db, double eta, bp_net *out);
 
 /* ---- whole training runs (bp_train.c) */
 

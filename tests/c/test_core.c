@@ -1537,7 +1537,7 @@ test_sgd_step (void)
   for (size_t q = 0; q < 6; q++)
     d->W[1].data[q] = (double) (q + 1);
   memcpy (d->b[1].data, db1, sizeof db1);
-  bp_sgd_step (&t->net, d->W, d->b, 0.5);
+  bp_sgd_step (&t->net, d->W, d->b, 0.5, &t->net);
   const double want_w0[] = { 0.75, 2.5, 2, 4, 4.875, 8 };
   const double want_b0[] = { 0.5, 1, 1.5 };
   const double want_w1[] = { -0.5, -1, -1.5, -2, -2.5, -3 };
@@ -1609,7 +1609,7 @@ hand_train (tnet *t, const gsl_matrix *X, const gsl_matrix *Y,
           for (size_t i = 0; i < m; i++)
             correct += naive_argmax (&v.A[L - 1], i) == naive_argmax (&y.matrix, i);
           if (o->mu == 0.0)
-            bp_sgd_step (&t->net, grad->W, grad->b, o->eta);
+            bp_sgd_step (&t->net, grad->W, grad->b, o->eta, &t->net);
           else
             for (size_t q = 0; q < t->nstore; q++)
               {

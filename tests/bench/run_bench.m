@@ -1,0 +1,122 @@
+## run_bench: `make bench`.  Times bp_train against the pure-Octave
+## reference (pure_train.m) on three workloads, alternating the two in one
+## Octave process, and the per-step teaching loop (bp_gradient +
+## bp_sgd_step from an .m loop) against the reference's step.  Prints
+## medians, ratios, the dgemm rate of this machine, and checks that both
+## sides end at the same loss.  Speed is reported, never asserted.
+
+1;
+
+function t = median_time (f, reps)
+  times = zeros (1, reps);
+  for r = 1:reps
+    tic;
+    f ();
+    times(r) = toc;
+  endfor
+  t = median (times);
+endfunction
+
+## Peak-style dgemm rate inside Octave: a large square product.
+function gf = dgemm_rate ()
+  n = 2000;
+  A = rand (n);  B = rand (n);
+  C = A * B;                                   # warm up threads and caches
+  t = median_time (@() A * B, 5);
+  gf = 2 * n^3 / t / 1e9;
+endfunction
+
+function [X, Y] = data (sizes, N)
+  X = rand (sizes(1), N);
+  labels = randi (sizes(end), 1, N);
+  Y = zeros (sizes(end), N);
+  Y(sub2ind (size (Y), labels, 1:N)) = 1;
+endfunction
+
+## Flops of one epoch: forward, dW, and delta for every layer but the first.
+function f = epoch_flops (sizes, N)
+  macs = 0;
+  for l = 1:numel (sizes) - 1
+    macs += (2 + (l > 1)) * sizes(l) * sizes(l+1);
+  endfor
+  f = 2 * macs * N;
+endfunction
+
+function r = workload (name, sizes, N, batch, epochs, eta, reps)
+  [X, Y] = data (sizes, N);
+  net = bp_init (sizes, "seed", 1);        # N(0,1)/sqrt(fan-in), biases 0
+  run_bp = @() bp_train (net, X, Y, "epochs", epochs, "batch", batch, ...
+                         "eta", eta, "shuffle", false, "verbose", false);
+  run_pure = @() pure_train (net.W, net.b, X, Y, eta, batch, epochs);
+  times = zeros (2, reps);
+  for k = 1:reps                           # alternate, so drift hits both
+    tic;  trained = run_bp ();  times(1,k) = toc;
+    tic;  [W, b] = run_pure ();  times(2,k) = toc;
+  endfor
+  r.name = name;
+  r.bp = median (times(1,:));
+  r.pure = median (times(2,:));
+  r.speedup = r.pure / r.bp;
+  r.loss_bp = pure_loss (trained.W, trained.b, X, Y);
+  r.loss_pure = pure_loss (W, b, X, Y);
+  r.same_loss = abs (r.loss_bp - r.loss_pure) <= 1e-6 * abs (r.loss_pure);
+  r.gflops = epoch_flops (sizes, N) * epochs / r.bp / 1e9;
+  r.steps = epochs * ceil (N / batch);
+endfunction
+
+## Per-step teaching loop: bp_gradient + bp_sgd_step called from Octave;
+## the median over 5 runs of the time per step.
+function t = teaching_step (sizes, N, batch, steps, eta)
+  [X, Y] = data (sizes, N);
+  net = bp_init (sizes, "seed", 1);
+  times = zeros (1, 5);
+  for r = 1:5
+    n = net;
+    tic;
+    for s = 1:steps
+      c = mod ((s - 1) * batch, N) + (1:batch);
+      [dW, db] = bp_gradient (n, X(:,c), Y(:,c));
+      n = bp_sgd_step (n, dW, db, eta);
+    endfor
+    times(r) = toc / steps;
+  endfor
+  t = median (times);
+endfunction
+
+function s = yes_no (b)
+  if (b)
+    s = "yes";
+  else
+    s = "NO";
+  endif
+endfunction
+
+rand ("state", 42);
+printf ("backprop benchmark (Octave %s, %d cores)\n", version (), nproc ());
+gf = dgemm_rate ();
+printf ("dgemm inside Octave (2000x2000): %.1f GFLOP/s\n\n", gf);
+
+work = {
+  "W1 tiny [2 3 2], 4 samples, full batch, 20000 steps", [2 3 2], 4, 4, 20000, 0.5, 5
+  "W2 [784 30 10], 10000 samples, batch 10, 1 epoch", [784 30 10], 10000, 10, 1, 0.5, 7
+  "W3 [784 512 512 10], 9984 samples, batch 128, 1 epoch", [784 512 512 10], 9984, 128, 1, 0.5, 5
+};
+printf ("%-56s %10s %10s %8s  %s\n", "workload", "bp_train", "pure", "speedup", "same final loss");
+results = {};
+for i = 1:rows (work)
+  r = workload (work{i,:});
+  results{end+1} = r;
+  printf ("%-56s %9.4fs %9.4fs %7.1fx  %s (%.9g vs %.9g)\n", r.name, r.bp,
+          r.pure, r.speedup, yes_no (r.same_loss), r.loss_bp, r.loss_pure);
+endfor
+r3 = results{3};
+printf ("\nW3 bp_train: %.1f GFLOP/s = %.0f%% of the dgemm rate\n", r3.gflops,
+        100 * r3.gflops / gf);
+
+printf ("\nteaching loop (bp_gradient + bp_sgd_step per step) vs the pure-Octave step:\n");
+t1 = teaching_step ([2 3 2], 4, 4, 2000, 0.5);
+p1 = results{1}.pure / results{1}.steps;
+printf ("  W1: %.1f us per step vs %.1f us (ratio %.2f)\n", 1e6 * t1, 1e6 * p1, t1 / p1);
+t2 = teaching_step ([784 30 10], 10000, 10, 500, 0.5);
+p2 = results{2}.pure / results{2}.steps;
+printf ("  W2: %.1f us per step vs %.1f us (ratio %.2f)\n", 1e6 * t2, 1e6 * p2, t2 / p2);
