@@ -3,6 +3,7 @@
 #   make demo   install what is missing, build, install privately, showcase
 #   make dist   target/backprop-<version>.tar.gz for pkg install
 #   make install   pkg install the tarball into your own Octave
+#   make doc    rerun doc/examples, refresh the pages' numbers and figures
 #   make bench  time bp_train and the teaching loop against pure Octave
 
 VERSION := $(shell sed -n 's/^Version: *//p' DESCRIPTION)
@@ -77,6 +78,12 @@ demo: install-local
 	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
 	  addpath ("demo"); chain_rule_showcase;'
 
+# ---- documentation: rerun the example scripts, refresh pages and figures
+
+doc: install-local
+	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
+	  addpath ("doc"); doc_sync ("update");'
+
 # ---- speed (reported, never asserted)
 
 bench: install-local
@@ -87,4 +94,4 @@ clean:
 	$(MAKE) -C src clean
 	rm -rf target tests/c/test_core
 
-.PHONY: all deps build dist install-local install c-test test demo bench clean
+.PHONY: all deps build dist install-local install c-test test demo doc bench clean

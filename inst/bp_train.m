@@ -99,15 +99,22 @@ function [net, hist, varargout] = bp_train (net, X, Y, varargin)
   endif
   v = o.validation;
   if ((iscell (v) || isa (v, "double")) && isempty (v))
+    opts.has_validation = 0;
     opts.Xv = [];
     opts.Yv = [];
   elseif (iscell (v) && numel (v) == 2)
+    ## The gateway checks shapes and values; here only what it cannot be
+    ## handed at all (objects such as containers.Map).
+    for i = 1:2
+      if (! isa (v{i}, "double"))
+        error ("backprop:bp_train:wrong_type",
+               "bp_train: validation{%d} must be a real double matrix, got %s",
+               i, bp_describe (v{i}));
+      endif
+    endfor
+    opts.has_validation = 1;
     opts.Xv = v{1};
     opts.Yv = v{2};
-    if (isempty (opts.Xv) || isempty (opts.Yv))
-      error ("backprop:bp_train:empty",
-             "bp_train: validation data {Xv, Yv} must not be empty");
-    endif
   else
     error ("backprop:bp_train:wrong_type",
            "bp_train: validation must be a cell {Xv, Yv}, got %s",

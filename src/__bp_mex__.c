@@ -192,10 +192,10 @@ bpx_scalar (const mxArray *a, const char *what, double lo, double hi)
   if (!(v >= lo && v <= hi))
     {
       if (isinf (hi))
-        bpx_error ("out_of_range", "%s must be a number >= %g, got %g", what,
-                   lo, v);
-      bpx_error ("out_of_range", "%s must be a number in [%g, %g], got %g",
-                 what, lo, hi, v);
+        bpx_error ("out_of_range", "%s must be a number >= %.15g, got %.15g",
+                   what, lo, v);
+      bpx_error ("out_of_range", "%s must be a number in [%.15g, %.15g], "
+                 "got %.15g", what, lo, hi, v);
     }
   return v;
 }

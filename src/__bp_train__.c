@@ -4,8 +4,8 @@
    Ctrl-C into a clean stop.
    [net, hist] = __bp_train__ (fn, net, X, Y, opts)
    opts: struct with epochs, batch, eta, momentum, lambda, shuffle, seed,
-   verbose (1, 0, or -1 for "when stdout is a terminal"), Xv, Yv ([] when
-   there is no validation data). */
+   verbose (1, 0, or -1 for "when stdout is a terminal"), has_validation,
+   Xv, Yv. */
 #define _POSIX_C_SOURCE 200112L   /* isatty */
 #include <math.h>
 #include <stdio.h>
@@ -129,7 +129,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 
   bp_train_options o = { 0 };
   o.epochs = (size_t) opt (opts, "epochs", 1, 1e9);
-  o.batch = (size_t) opt (opts, "batch", 1, 9e15);
+  o.batch = (size_t) opt (opts, "batch", 1, 9007199254740992.0);  /* 2^53 */
   o.eta = opt (opts, "eta", 0, HUGE_VAL);
   o.momentum = opt (opts, "momentum", 0, 1);
   o.lambda = opt (opts, "lambda", 0, HUGE_VAL);
@@ -140,7 +140,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 
   gsl_matrix Xv, Yv;
   const mxArray *xv = opt_field (opts, "Xv"), *yv = opt_field (opts, "Yv");
-  if (!mxIsEmpty (xv) || !mxIsEmpty (yv))
+  if (opt (opts, "has_validation", 0, 1) != 0)
     {
       Xv = bpx_samples (xv, "validation{1}", net.n[0], "n_0 = net.sizes(1)");
       Yv = bpx_samples (yv, "validation{2}", net.n[L],

@@ -1,0 +1,107 @@
+## -*- texinfo -*-
+## @deftypefn {} {@var{problems} =} doc_sync (@var{mode}, @var{pages})
+## Keep the documentation pages' numbers equal to what their example
+## scripts print.
+##
+## A page (doc/*.md) shows a script's output between two markers:
+##
+## @example
+## <!-- output: examples/chain_rule.m -->
+## ```text
+## @dots{} what the script printed @dots{}
+## ```
+## <!-- end output -->
+## @end example
+##
+## With @var{mode} @qcode{"update"} (@code{make doc}) every such block is
+## replaced by a fresh run of its script, which also writes its figures to
+## doc/figures.  With @qcode{"check"} (@code{make test}) the scripts run
+## with figures going to a temporary folder, nothing is written, and
+## @var{problems} lists every block whose text differs from the script's
+## output (empty when the pages are current).  @var{pages} is a cellstr of
+## page names relative to doc/ (default: every page with a marker).
+##
+## Each script runs in its own workspace with the variable @code{figdir}
+## naming the folder for its PNG files.
+## @end deftypefn
+
+function problems = doc_sync (mode, pages)
+  docdir = fileparts (mfilename ("fullpath"));
+  if (nargin < 2)
+    pages = all_pages (docdir);
+  endif
+  check = strcmp (mode, "check");
+  if (check)
+    figdir = tempname ();
+    mkdir (figdir);
+  else
+    figdir = fullfile (docdir, "figures");
+    if (! exist (figdir, "dir"))
+      mkdir (figdir);
+    endif
+  endif
+  problems = {};
+  unwind_protect
+    for p = 1:numel (pages)
+      file = fullfile (docdir, pages{p});
+      text = fileread (file);
+      [new_text, diffs] = sync_page (text, docdir, figdir, pages{p});
+      problems = [problems, diffs];
+      if (! check && ! strcmp (new_text, text))
+        fid = fopen (file, "w");
+        fputs (fid, new_text);
+        fclose (fid);
+        printf ("updated %s\n", pages{p});
+      endif
+    endfor
+  unwind_protect_cleanup
+    if (check)
+      confirm_recursive_rmdir (false, "local");
+      rmdir (figdir, "s");
+    endif
+  end_unwind_protect
+endfunction
+
+function pages = all_pages (docdir)
+  d = dir (fullfile (docdir, "*.md"));
+  pages = {};
+  for i = 1:numel (d)
+    if (! isempty (strfind (fileread (fullfile (docdir, d(i).name)),
+                            "<!-- output: ")))
+      pages{end+1} = d(i).name;
+    endif
+  endfor
+endfunction
+
+## Replace (or compare) every output block of one page.
+function [out, diffs] = sync_page (text, docdir, figdir, page)
+  pattern = '(<!-- output: (\S+) -->\n```text\n)(.*?)(```\n<!-- end output -->)';
+  [tok, s, e] = regexp (text, pattern, "tokens", "start", "end");
+  out = "";
+  diffs = {};
+  last = 1;
+  for b = 1:numel (tok)
+    [head, script, old, tail] = tok{b}{:};
+    printed = run_example (fullfile (docdir, script), figdir);
+    if (! strcmp (strtrim (printed), strtrim (old)))
+      diffs{end+1} = sprintf ("%s: the output of %s has changed", page, script);
+    endif
+    out = [out, text(last:s(b)-1), head, printed, tail];
+    last = e(b) + 1;
+  endfor
+  out = [out, text(last:end)];
+endfunction
+
+## What a script prints, with trailing blanks trimmed from each line so
+## that the comparison is about numbers and words, not padding.
+function printed = run_example (script, figdir)
+  printed = evalc ("run_in_own_workspace (script, figdir)");
+  printed = regexprep (printed, '[ \t]+\n', "\n");
+  if (isempty (printed) || printed(end) != "\n")
+    printed = [printed, "\n"];
+  endif
+endfunction
+
+function run_in_own_workspace (script, figdir)
+  source (script);
+endfunction
