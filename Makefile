@@ -15,7 +15,8 @@ PKG_SETUP := pkg ("prefix", "$(PKG_PREFIX)", "$(PKG_PREFIX)"); \
              pkg ("local_list", "$(PKG_PREFIX)/octave_packages");
 
 BUILD_DEPS := octave liboctave-dev libgsl-dev libopenblas-dev
-TEST_DEPS := $(BUILD_DEPS) gnuplot-nox fonts-dejavu-core
+# Octave 7 draws no axes, even through gnuplot, without FreeSans.
+TEST_DEPS := $(BUILD_DEPS) gnuplot-nox fonts-dejavu-core fonts-freefont-otf
 DEMO_DEPS := $(TEST_DEPS)
 
 SOURCES := DESCRIPTION COPYING INDEX NEWS README.md \
@@ -47,7 +48,7 @@ $(TARBALL): $(SOURCES)
 target/pkg/installed: $(TARBALL)
 	rm -rf $(PKG_PREFIX)
 	mkdir -p $(PKG_PREFIX)
-	$(OCTAVE) --eval '$(PKG_SETUP) pkg ("install", "$(TARBALL)");'
+	$(OCTAVE) --eval '$(PKG_SETUP) pkg ("install", "-local", "$(TARBALL)");'
 	touch $@
 
 install-local: deps target/pkg/installed
@@ -75,8 +76,10 @@ test: deps c-test install-local
 
 demo: install-local
 	tools/install-deps $(DEMO_DEPS)
+	tools/install-deps dataset-fashion-mnist || echo "dataset-fashion-mnist \
+	  could not be installed: the demo will say so and train on generated data"
 	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
-	  addpath ("demo"); chain_rule_showcase;'
+	  addpath ("demo"); chain_rule_showcase; fashion_mnist;'
 
 # ---- documentation: rerun the example scripts, refresh pages and figures
 

@@ -18,6 +18,7 @@
 /* State of the progress line. */
 typedef struct {
   int verbose;
+  int tty;                  /* stdout is a terminal: redraw one line */
   size_t total;             /* samples in the whole run */
   double last;              /* when the line was last drawn */
   int drawn;
@@ -41,14 +42,18 @@ draw (progress *s, const bp_progress *p)
     snprintf (acc, sizeof acc, "  accuracy %5.1f%%", 100.0 * p->accuracy);
   const double rate = p->seconds > 0 ? (double) p->samples / p->seconds : 0;
   const double left = rate > 0 ? (double) (s->total - p->samples) / rate : 0;
-  mexPrintf ("\repoch %lu/%lu  loss %.6g%s  %.0f samples/s  %.0f s left   ",
-             (unsigned long) p->epoch, (unsigned long) p->epochs, p->loss, acc,
-             rate, left);
+  mexPrintf ("%sepoch %lu/%lu  loss %.6g%s  %.0f samples/s  %.0f s left%s",
+             s->tty ? "\r" : "", (unsigned long) p->epoch,
+             (unsigned long) p->epochs, p->loss, acc, rate, left,
+             s->tty ? "   " : "\n");
   mexEvalString ("fflush (stdout);");
   s->drawn = 1;
 }
 
-/* Called by the core after every mini-batch. */
+/* Called by the core after every mini-batch.  On a terminal the line is
+   redrawn in place at most four times a second; in a log (stdout not a
+   terminal) a line is written at the end of an epoch, at most one a
+   second, so logs stay readable. */
 static int
 poll (void *ctx, const bp_progress *p)
 {
@@ -56,7 +61,9 @@ poll (void *ctx, const bp_progress *p)
   if (interrupted ())
     return 1;
   const int last = p->epoch_done && p->epoch == p->epochs;
-  if (s->verbose && (p->seconds - s->last >= 0.25 || last))
+  const int due = s->tty ? p->seconds - s->last >= 0.25
+                         : p->epoch_done && p->seconds - s->last >= 1.0;
+  if (s->verbose && (due || last))
     {
       s->last = p->seconds;
       draw (s, p);
@@ -155,7 +162,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     }
 
   progress s = { 0 };
-  s.verbose = verbose < 0 ? isatty (STDOUT_FILENO) : verbose > 0;
+  s.tty = isatty (STDOUT_FILENO);
+  s.verbose = verbose < 0 ? s.tty : verbose > 0;
   s.total = X.size1 * o.epochs;
   o.poll = poll;
   o.ctx = &s;
@@ -201,7 +209,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 
   size_t bad_epoch = 0;
   const int status = bp_train (&net, &X, &Y, &o, &h, &bad_epoch);
-  if (s.drawn)
+  if (s.drawn && s.tty)
     mexPrintf ("\n");
   switch (status)
     {
