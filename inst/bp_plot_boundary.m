@@ -1,0 +1,601 @@
+## Copyright (C) 2026 The backprop authors
+## SPDX-License-Identifier: GPL-3.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn  {} {@var{h} =} bp_plot_boundary (@var{net}, @var{X}, @var{labels})
+## @deftypefnx {} {@var{h} =} bp_plot_boundary (@var{net}, @var{X}, @var{labels}, @var{name}, @var{value}, @dots{})
+## Draw the decision regions of a classifier with two inputs, and the
+## data on top of them.
+##
+## @var{net} must have two inputs (x_1, x_2) = (a_1^(0), a_2^(0)), so that
+## every point of the plane is a possible input.  The plane is covered by
+## a grid; each grid point is coloured by the class the network gives it:
+##
+## @itemize
+## @item with several outputs, the class j whose output a_j^(L) is largest
+## (as @code{[~, class] = bp_predict (net, x)});
+## @item with one output, class 2 where a_1^(L) > 0.5 and class 1 elsewhere
+## (the threshold is an option), matching targets y = @code{labels - 1}
+## as @code{bp_dataset} makes them.
+## @end itemize
+##
+## Black lines mark the borders between the regions.  The columns of
+## @var{X} (2-by-m, one sample a column) are drawn as markers, one colour
+## and shape per class of @var{labels} (m class indices, 1..K), in the
+## colour of their region, so a point on a differently coloured background
+## is one the network gets wrong.  The title gives the fraction of points
+## classified correctly.
+##
+## Options:
+##
+## @table @asis
+## @item @qcode{"resolution"}
+## grid points along each axis (default 200).
+## @item @qcode{"limits"}
+## [x1min x1max x2min x2max], the region to draw (default: the data's
+## range and a margin of 10% on every side).
+## @item @qcode{"threshold"}
+## for a network with one output: the output value above which a point is
+## of class 2 (default 0.5; use 0 for a tanh output).
+## @item @qcode{"title"}
+## the title (default: the rule and the accuracy).
+## @item @qcode{"file"}
+## write the figure to this PNG file (@qcode{".png"} is added to a name
+## without an extension).
+## @item @qcode{"visible"}
+## show the figure on screen (default: true when Octave has a display).
+## @item @qcode{"size"}
+## [width height] of the figure in pixels, at least [300 200] (default:
+## a plot box of about 460 pixels in the shape of the limits, plus room
+## for the labels and the legend).
+## @end table
+##
+## Every call draws in a new figure and returns its handle @var{h}.
+## Without a display (an empty DISPLAY variable and no GUI) the figure is
+## invisible and drawn with the gnuplot toolkit, whatever toolkit is the
+## default; an invisible figure never becomes the current figure.  When the
+## figure is invisible and @qcode{"file"} is given, the figure is closed
+## once the PNG is written and @var{h} is empty.  An invisible figure made
+## without @qcode{"file"} stays open, so that you can @code{print (h, @dots{})}
+## it yourself and then @code{close (h)}.
+##
+## @example
+## [X, Y, labels] = bp_dataset ("spirals", "seed", 1);
+## net = bp_init ([2 16 16 2], "activation", @{"tanh", "tanh", "softmax"@}, ...
+##                "loss", "log-likelihood", "seed", 1);
+## net = bp_train (net, X, Y, "epochs", 500, "eta", 0.1, "seed", 1);
+## bp_plot_boundary (net, X, labels);
+## @end example
+##
+## @seealso{bp_dataset, bp_predict, bp_train, bp_plot_history}
+## @end deftypefn
+
+function [h, varargout] = bp_plot_boundary (net, X, labels, varargin)
+  fn = "bp_plot_boundary";
+  if (nargin < 3 || nargout > 1)
+    bp_count_error (fn, nargin, nargout, 1,
+                    "(net, X, labels, name, value, ...)");
+  endif
+  check_net (fn, net);
+  if (net.sizes(1) != 2)
+    error ("backprop:bp_plot_boundary:not_2d",
+           "bp_plot_boundary: net must have 2 inputs (net.sizes(1) == 2) to draw its regions in the plane, got %d",
+           net.sizes(1));
+  endif
+  nL = net.sizes(end);
+  K = max (nL, 2);
+  check_inputs (X);
+  labels = check_labels (labels, columns (X), K, nL);
+
+  defaults = struct ("resolution", 200, "limits", [], "threshold", [],
+                     "title", [], "file", "", "visible", [], "size", []);
+  o = bp_parse_options (fn, defaults, varargin, 3);
+  o.resolution = bp_check_scalar (fn, "resolution", o.resolution, 10, 2000,
+                                  true);
+  o.limits = check_limits (o.limits, X);
+  if (is_unset (o.threshold))
+    o.threshold = 0.5;
+  elseif (nL > 1)
+    error ("backprop:bp_plot_boundary:unused_option",
+           "bp_plot_boundary: option 'threshold' applies to a network with one output; this one has %d (the class is the largest output)",
+           nL);
+  else
+    o.threshold = bp_check_scalar (fn, "threshold", o.threshold, -realmax,
+                                   realmax, false);
+  endif
+  if (! (is_unset (o.title)
+         || (ischar (o.title) && (isrow (o.title) || isempty (o.title)))))
+    error ("backprop:bp_plot_boundary:wrong_type",
+           "bp_plot_boundary: title must be a string, got %s",
+           bp_describe (o.title));
+  endif
+  o = check_figure_options (fn, o, default_size (o.limits));
+  if (any (o.size < [300 200]))
+    error ("backprop:bp_plot_boundary:out_of_range",
+           "bp_plot_boundary: size must be at least [300 200] pixels, to leave room for the plot next to the legend, got [%g %g]",
+           o.size);
+  endif
+
+  regions = classify_grid (fn, net, o);
+  [~, predicted] = classify (fn, net, X, o.threshold);
+  if (is_unset (o.title))
+    o.title = default_title (nL, o.threshold, mean (predicted == labels),
+                             sum (predicted == labels), numel (labels));
+  endif
+  fig = draw_in_figure (fn, o,
+                        @(f) draw_boundary (f, regions, X, labels, K, o));
+  if (nargout > 0)
+    h = fig;
+  endif
+endfunction
+
+function tf = is_unset (v)
+  tf = isa (v, "double") && isempty (v);
+endfunction
+
+## Let the C gateway check the struct (fields, shapes, names) with one
+## forward pass of a zero column, so the messages match every other
+## function's.  A width that cannot be a column height lets the gateway
+## report the bad sizes field instead.
+function check_net (fn, net)
+  n0 = 1;
+  if (isstruct (net) && isscalar (net) && isfield (net, "sizes"))
+    s = net.sizes;
+    if (isa (s, "double") && isreal (s) && ! isempty (s) && s(1) >= 1
+        && s(1) <= 1e8 && s(1) == fix (s(1)))
+      n0 = s(1);
+    endif
+  endif
+  __bp_forward__ (fn, net, zeros (n0, 1));
+endfunction
+
+function check_inputs (X)
+  if (! (isa (X, "double") && isreal (X) && ! issparse (X) && ismatrix (X)
+         && rows (X) == 2 && columns (X) >= 1))
+    error ("backprop:bp_plot_boundary:wrong_type",
+           "bp_plot_boundary: X must be a real double matrix with 2 rows (x_1 and x_2 of each sample), got %s",
+           bp_describe (X));
+  elseif (! all (isfinite (X(:))))
+    error ("backprop:bp_plot_boundary:not_finite",
+           "bp_plot_boundary: X must be finite");
+  endif
+endfunction
+
+function labels = check_labels (labels, m, K, nL)
+  if (! (isa (labels, "double") && isreal (labels) && ! issparse (labels)
+         && isvector (labels) && numel (labels) == m))
+    error ("backprop:bp_plot_boundary:wrong_type",
+           "bp_plot_boundary: labels must be a real double vector of %d class indices, one per column of X, got %s (for one-hot targets Y use [~, labels] = max (Y))",
+           m, bp_describe (labels));
+  endif
+  labels = labels(:)';
+  bad = find (! (labels >= 1 & labels <= K & labels == fix (labels)), 1);
+  if (! isempty (bad))
+    if (nL == 1)
+      why = "a network with one output tells 2 classes apart";
+    else
+      why = sprintf ("the network has %d outputs", nL);
+    endif
+    error ("backprop:bp_plot_boundary:out_of_range",
+           "bp_plot_boundary: labels(%d) must be a class index from 1 to %d (%s), got %g",
+           bad, K, why, labels(bad));
+  endif
+endfunction
+
+## The data's box with a margin of 10% of its size on every side (and at
+## least 0.1, so that a single point or a line of points has room).
+function lim = check_limits (lim, X)
+  if (is_unset (lim))
+    lo = min (X, [], 2)';
+    hi = max (X, [], 2)';
+    margin = max (0.1 * (hi - lo), 0.1);
+    lim = [lo(1) - margin(1), hi(1) + margin(1), lo(2) - margin(2), hi(2) + margin(2)];
+  elseif (! (isa (lim, "double") && isreal (lim) && numel (lim) == 4
+             && all (isfinite (lim)) && lim(1) < lim(2) && lim(3) < lim(4)))
+    error ("backprop:bp_plot_boundary:wrong_type",
+           "bp_plot_boundary: limits must be [x1min x1max x2min x2max] with min < max, got %s",
+           bp_describe (lim));
+  endif
+  lim = lim(:)';
+endfunction
+
+## A plot box of 460 pixels along the longer side, in the data's aspect
+## ratio, plus room for the labels, the title and the legend.
+function sz = default_size (lim)
+  span = [lim(2) - lim(1), lim(4) - lim(3)];
+  span = max (span / max (span), 0.4);
+  sz = round (460 * span + [280, 120]);
+endfunction
+
+## Output and class of every column of P.
+function [A, class] = classify (fn, net, P, threshold)
+  A = __bp_forward__ (fn, net, P);
+  if (rows (A) == 1)
+    class = 1 + (A > threshold);
+  else
+    [~, class] = max (A, [], 1);
+  endif
+endfunction
+
+## The class of every grid point, and the one output of a one-output
+## network (its threshold level is a smooth border line).
+function g = classify_grid (fn, net, o)
+  n = o.resolution;
+  g.x1 = linspace (o.limits(1), o.limits(2), n);
+  g.x2 = linspace (o.limits(3), o.limits(4), n);
+  [G1, G2] = meshgrid (g.x1, g.x2);
+  [A, class] = classify (fn, net, [G1(:)'; G2(:)'], o.threshold);
+  g.class = reshape (class, n, n);
+  g.output = [];
+  if (rows (A) == 1)
+    g.output = reshape (A, n, n);
+  endif
+endfunction
+
+function t = default_title (nL, threshold, acc, right, m)
+  if (nL == 1)
+    rule = sprintf ("class 2 where a_1^{(L)} > %g", threshold);
+  else
+    rule = "class = argmax_j a_j^{(L)}";
+  endif
+  t = sprintf ("%s;  %d of %d points right (%.1f%%)", rule, right, m,
+               100 * acc);
+endfunction
+
+## Colours that colour-blind readers can tell apart (Okabe and Ito), then
+## evenly spaced hues for more classes.
+function c = class_colours (K)
+  c = [0     0.447 0.698;    # blue
+       0.902 0.624 0;        # orange
+       0     0.620 0.451;    # bluish green
+       0.800 0.475 0.655;    # reddish purple
+       0.337 0.706 0.914;    # sky blue
+       0.835 0.369 0;        # vermillion
+       0.941 0.894 0.259];   # yellow
+  if (K > rows (c))
+    c = [c; hsv(K - rows (c))];
+  endif
+  c = c(1:K, :);
+endfunction
+
+function draw_boundary (fig, g, X, labels, K, o)
+  colours = class_colours (K);
+  ## Regions in pale versions of the class colours, so the points in the
+  ## full colours stand out on them.
+  pale = 0.35 * colours + 0.65;
+  rgb = reshape (pale(g.class(:), :), [size(g.class), 3]);
+
+  ## The legend, outside on the right, makes its own room.
+  ax = axes ("parent", fig);
+  image (ax, g.x1, g.x2, rgb);
+  set (ax, "ydir", "normal");
+  hold (ax, "on");
+  if (! isempty (g.output))
+    border_lines (ax, g.x1, g.x2, g.output, o.threshold);
+  else
+    for c = 1:K
+      if (any (g.class(:) == c))
+        border_lines (ax, g.x1, g.x2, double (g.class == c), 0.5);
+      endif
+    endfor
+  endif
+
+  markers = "os^dvph><";
+  handles = [];
+  names = {};
+  for c = 1:K
+    idx = labels == c;
+    if (any (idx))
+      handles(end+1) = plot (ax, X(1, idx), X(2, idx), "linestyle", "none",
+                             "marker", markers(mod (c - 1, numel (markers)) + 1),
+                             "markersize", 6, "markerfacecolor", colours(c, :),
+                             "markeredgecolor", colours(c, :) * 0.6);
+      names{end+1} = sprintf ("class %d", c);
+    endif
+  endfor
+  hold (ax, "off");
+
+  ## No fixed aspect ratio: the default figure size already follows the
+  ## limits' shape, and a forced one shrinks gnuplot's plot well inside
+  ## its box, leaving a long title hanging over the edge.
+  set (ax, "xlim", o.limits(1:2), "ylim", o.limits(3:4), "layer", "top");
+  box (ax, "on");
+  xlabel (ax, "x_1 = a_1^{(0)}");
+  ylabel (ax, "x_2 = a_2^{(0)}");
+  title (ax, o.title);
+  legend (ax, handles, names, "location", "eastoutside");
+endfunction
+
+## The level LEVEL of V on the grid as plain lines.  contourc computes
+## them without drawing: contour's own graphics objects turn an image
+## below them grey in the gnuplot toolkit.
+function border_lines (ax, x1, x2, V, level)
+  C = contourc (x1, x2, V, level * [1 1]);
+  i = 1;
+  while (i < columns (C))
+    n = C(2, i);
+    plot (ax, C(1, i+1:i+n), C(2, i+1:i+n), "k", "linewidth", 1.5);
+    i += n + 1;
+  endwhile
+endfunction
+
+## ---- Figure handling, the same in every bp_plot_* function.
+
+## Check the options "file", "visible" and "size", filling in defaults.
+function o = check_figure_options (fn, o, default_size)
+  if (! (ischar (o.file) && (isrow (o.file) || isempty (o.file))))
+    error (["backprop:" fn ":wrong_type"],
+           "%s: file must be a file name (a string), got %s", fn,
+           bp_describe (o.file));
+  endif
+  if (! isempty (o.file))
+    o.file = tilde_expand (o.file);
+    [folder, ~, ext] = fileparts (o.file);
+    if (isempty (ext))
+      o.file = [o.file ".png"];
+    elseif (! strcmpi (ext, ".png"))
+      error (["backprop:" fn ":wrong_file_type"],
+             "%s: file must name a PNG file (ending in .png), got '%s'; for other formats print the returned figure yourself",
+             fn, o.file);
+    endif
+    if (! isempty (folder) && ! isfolder (folder))
+      error (["backprop:" fn ":no_folder"],
+             "%s: file must be in an existing folder, got '%s' (no folder '%s')",
+             fn, o.file, folder);
+    endif
+  endif
+  if (isa (o.visible, "double") && isempty (o.visible))
+    o.visible = have_display ();
+  else
+    o.visible = bp_check_scalar (fn, "visible", o.visible, 0, 1, true);
+    if (o.visible && ! have_display ())
+      error (["backprop:" fn ":no_display"],
+             "%s: visible must be false without a display (DISPLAY is empty and there is no GUI); give a \"file\" to write a PNG instead",
+             fn);
+    endif
+  endif
+  if (isa (o.size, "double") && isempty (o.size))
+    o.size = default_size;
+  elseif (! (isa (o.size, "double") && isreal (o.size) && numel (o.size) == 2
+             && all (isfinite (o.size)) && all (o.size >= 100)
+             && all (o.size <= 10000)))
+    error (["backprop:" fn ":wrong_type"],
+           "%s: size must be [width height] in pixels, each from 100 to 10000, got %s",
+           fn, bp_describe (o.size));
+  endif
+endfunction
+
+## Whether a figure could be shown on a screen.  have_window_system () is
+## fixed when Octave starts; an empty DISPLAY on X11 systems also means no
+## screen, which lets a script run headless on purpose.
+function tf = have_display ()
+  tf = isguirunning () || (have_window_system ()
+                           && (ispc () || ismac () || ! isempty (getenv ("DISPLAY"))));
+endfunction
+
+## Draw with DRAW (a function of the figure handle) in a new figure, write
+## o.file, and decide what stays open; see the help text.  The figure is
+## closed again if anything fails, so no half-drawn invisible figure is
+## left behind.
+function h = draw_in_figure (fn, o, draw)
+  previous = get (0, "currentfigure");
+  h = new_figure (fn, o);
+  try
+    draw (h);
+    if (! isempty (o.file))
+      write_png (fn, h, o.file);
+    endif
+  catch err
+    close_figure (h, previous);
+    if (! isempty (regexp (err.message, "ft_text_renderer|unable to load font",
+                           "once")))
+      error (["backprop:" fn ":no_font"],
+             "%s: Octave cannot load its default font, so it cannot draw any figure (%s); install the FreeFont fonts (Debian and Ubuntu: fonts-freefont-otf), or start Octave with OCTAVE_FONTS_DIR naming a folder that holds FreeSans.otf",
+             fn, err.message);
+    endif
+    rethrow (err);
+  end_try_catch
+  if (! o.visible)
+    if (! isempty (o.file))
+      close_figure (h, previous);
+      h = [];
+    else
+      restore_current (previous);
+    endif
+  endif
+endfunction
+
+function h = new_figure (fn, o)
+  pos = [100, 100, o.size(:)'];
+  if (o.visible)
+    h = figure ("position", pos);
+    return;
+  endif
+  if (have_display ())
+    h = figure ("visible", "off", "position", pos);
+    return;
+  endif
+  ## The screen toolkits (qt, fltk) need a display; gnuplot can write
+  ## files without one.  Set for this figure only, not as the default,
+  ## and without gnuplot's advice to prefer qt, which cannot run here.
+  if (! any (strcmp (available_graphics_toolkits (), "gnuplot")))
+    error (["backprop:" fn ":no_toolkit"],
+           "%s: without a display figures are drawn with gnuplot, which is not available (install gnuplot)",
+           fn);
+  endif
+  warning ("off", "Octave:gnuplot-graphics", "local");
+  h = figure ("visible", "off", "position", pos);
+  try
+    graphics_toolkit (h, "gnuplot");
+  catch err
+    close (h);
+    rethrow (err);
+  end_try_catch
+endfunction
+
+## gnuplot has its own cairo PNG terminal; the OpenGL toolkits print
+## "-dpng".  An older file of that name is removed first, so that the
+## check afterwards cannot mistake it for the new one.
+function write_png (fn, h, file)
+  if (strcmp (get (h, "__graphics_toolkit__"), "gnuplot"))
+    device = "-dpngcairo";
+  else
+    device = "-dpng";
+  endif
+  if (isfile (file))
+    unlink (file);
+  endif
+  print (h, file, device);
+  if (! isfile (file))
+    error (["backprop:" fn ":not_written"],
+           "%s: printing the figure did not write '%s'", fn, file);
+  endif
+endfunction
+
+function close_figure (h, previous)
+  if (isfigure (h))
+    close (h);
+  endif
+  restore_current (previous);
+endfunction
+
+function restore_current (previous)
+  if (isempty (previous) || ! isfigure (previous))
+    set (0, "currentfigure", []);
+  else
+    set (0, "currentfigure", previous);
+  endif
+endfunction
+
+%!function assert_png (file)
+%!  ## A real PNG: present, more than a few bytes, and the PNG signature.
+%!  assert (isfile (file));
+%!  d = dir (file);
+%!  assert (d.bytes > 1000);
+%!  fid = fopen (file, "r");
+%!  magic = fread (fid, 8, "uint8")';
+%!  fclose (fid);
+%!  assert (magic, [137 80 78 71 13 10 26 10]);
+
+%!function net = split_net (W, b, g)
+%!  ## A one-layer network with hand-set weights, whose regions are known.
+%!  net = bp_init ([2 rows(W)], "activation", g);
+%!  net.W = {W};
+%!  net.b = {b};
+
+%!test
+%! ## Only a file: the PNG is written and no figure is left open.
+%! [X, Y, labels] = bp_dataset ("xor");
+%! net = bp_init ([2 3 1], "seed", 1);
+%! f = [tempname() ".png"];
+%! before = get (0, "children");
+%! unwind_protect
+%!   h = bp_plot_boundary (net, X, labels, "file", f, "visible", false);
+%!   assert (isempty (h));
+%!   assert (get (0, "children"), before);
+%!   assert_png (f);
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+
+%!test
+%! ## Two linear outputs a_1 = x_1, a_2 = -x_1: class 1 (argmax) right of
+%! ## x_1 = 0, class 2 left of it; the regions are pale class colours.
+%! net = split_net ([1 0; -1 0], [0; 0], "linear");
+%! X = [-1 1; 0.5 -0.5];
+%! h = bp_plot_boundary (net, X, [2 1], "resolution", 21, ...
+%!                       "limits", [-1 1 -1 1], "visible", false);
+%! unwind_protect
+%!   img = findobj (h, "type", "image");
+%!   rgb = get (img, "cdata");
+%!   assert (size (rgb), [21 21 3]);
+%!   blue = 0.35 * [0 0.447 0.698] + 0.65;
+%!   orange = 0.35 * [0.902 0.624 0] + 0.65;
+%!   assert (squeeze (rgb(5, 21, :))', blue, 1e-12);
+%!   assert (squeeze (rgb(5, 1, :))', orange, 1e-12);
+%!   t = get (findall (h, "type", "text"), "string");
+%!   assert (any (! cellfun (@isempty, strfind (t, "2 of 2 points right"))));
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
+
+%!test
+%! ## One output with a threshold: class 2 where x_1 + x_2 > 0; the border
+%! ## line is the threshold's level set, x_2 = -x_1.
+%! net = split_net ([1 1], 0, "linear");
+%! h = bp_plot_boundary (net, [0.5 -0.5; 0.5 -0.5], [2 1], "threshold", 0, ...
+%!                       "limits", [-1 1 -1 1], "resolution", 11, ...
+%!                       "visible", false);
+%! unwind_protect
+%!   rgb = get (findobj (h, "type", "image"), "cdata");
+%!   orange = 0.35 * [0.902 0.624 0] + 0.65;
+%!   assert (squeeze (rgb(11, 11, :))', orange, 1e-12);
+%!   ax = findobj (h, "type", "axes", "tag", "");
+%!   border = findobj (ax, "type", "line", "color", [0 0 0]);
+%!   assert (numel (border), 1);
+%!   assert (get (border, "xdata") + get (border, "ydata"), ...
+%!           zeros (1, numel (get (border, "xdata"))), 1e-12);
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
+
+%!test
+%! ## One marker set per class present, in that class's colour.
+%! [X, Y, labels] = bp_dataset ("spirals", "classes", 3, "n", 10, "seed", 1);
+%! net = bp_init ([2 5 3], "activation", {"tanh", "softmax"}, ...
+%!                "loss", "log-likelihood", "seed", 1);
+%! h = bp_plot_boundary (net, X, labels, "resolution", 20, "visible", false);
+%! unwind_protect
+%!   ax = findobj (h, "type", "axes", "tag", "");
+%!   points = findobj (ax, "type", "line", "linestyle", "none");
+%!   assert (numel (points), 3);
+%!   colours = [0 0.447 0.698; 0.902 0.624 0; 0 0.620 0.451];
+%!   for p = points'
+%!     c = find (ismember (colours, get (p, "markerfacecolor"), "rows"));
+%!     assert (get (p, "xdata"), X(1, labels == c));
+%!   endfor
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
+
+%!shared net2, X
+%! net2 = bp_init ([2 3 2], "seed", 1);
+%! X = [0 1 0.5; 1 0 0.5];
+
+%!error <net must have 2 inputs \(net.sizes\(1\) == 2\) to draw its regions in the plane, got 3> bp_plot_boundary (bp_init ([3 2]), ones (3, 2), [1 2])
+%!error <net has no field 'sizes'> bp_plot_boundary (struct ("W", 1), X, [1 2 1])
+%!error <net must be a scalar struct> bp_plot_boundary ("net", X, [1 2 1])
+%!error <X must be a real double matrix with 2 rows> bp_plot_boundary (net2, ones (3, 3), [1 2 1])
+%!error <X must be a real double matrix with 2 rows> bp_plot_boundary (net2, single (X), [1 2 1])
+%!error <X must be finite> bp_plot_boundary (net2, [X, [NaN; 0]], [1 2 1 1])
+%!error <labels must be a real double vector of 3 class indices> bp_plot_boundary (net2, X, [1 2])
+%!error <for one-hot targets Y use> bp_plot_boundary (net2, X, [1 0 1; 0 1 0])
+%!error <labels\(2\) must be a class index from 1 to 2 \(the network has 2 outputs\), got 3> bp_plot_boundary (net2, X, [1 3 1])
+%!error <labels\(1\) must be a class index from 1 to 2 \(a network with one output tells 2 classes apart\), got 0> bp_plot_boundary (bp_init ([2 1]), X, [0 1 1])
+%!error <labels\(3\) must be a class index> bp_plot_boundary (net2, X, [1 2 1.5])
+%!error <option 'threshold' applies to a network with one output> bp_plot_boundary (net2, X, [1 2 1], "threshold", 0)
+%!error <limits must be \[x1min x1max x2min x2max\] with min < max> bp_plot_boundary (net2, X, [1 2 1], "limits", [1 0 0 1])
+%!error <resolution must be a whole number in \[10, 2000\]> bp_plot_boundary (net2, X, [1 2 1], "resolution", 5)
+%!error <size must be at least \[300 200\]> bp_plot_boundary (net2, X, [1 2 1], "size", [250 250])
+%!error <file must be in an existing folder> bp_plot_boundary (net2, X, [1 2 1], "file", "/no/such/folder/b.png")
+%!error <unknown option 'grid'> bp_plot_boundary (net2, X, [1 2 1], "grid", 50)
+%!error id=backprop:bp_plot_boundary:nargin bp_plot_boundary (net2, X)
+%!error id=backprop:bp_plot_boundary:nargout [a, b] = bp_plot_boundary (net2, X, [1 2 1])
+
+%!demo
+%! ## Two interleaved spirals, learnt by a 2-16-16-2 network: the regions
+%! ## follow the arms.
+%! [X, Y, labels] = bp_dataset ("spirals", "seed", 1);
+%! net = bp_init ([2 16 16 2], "activation", {"tanh", "tanh", "softmax"}, ...
+%!                "loss", "log-likelihood", "seed", 1);
+%! net = bp_train (net, X, Y, "epochs", 500, "eta", 0.1, "seed", 1, ...
+%!                 "verbose", false);
+%! bp_plot_boundary (net, X, labels);
+
+%!demo
+%! ## XOR with one sigmoid output: class 2 where a_1^(2) > 0.5.
+%! [X, Y, labels] = bp_dataset ("xor");
+%! net = bp_init ([2 4 1], "seed", 3);
+%! net = bp_train (net, X, Y, "epochs", 3000, "batch", 4, "eta", 2, ...
+%!                 "seed", 1, "verbose", false);
+%! bp_plot_boundary (net, X, labels);

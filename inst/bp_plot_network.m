@@ -1,0 +1,663 @@
+## Copyright (C) 2026 The backprop authors
+## SPDX-License-Identifier: GPL-3.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn  {} {@var{h} =} bp_plot_network (@var{net})
+## @deftypefnx {} {@var{h} =} bp_plot_network (@var{net}, @var{name}, @var{value}, @dots{})
+## Draw a network: its nodes layer by layer and every weight as an edge.
+##
+## Layer 0, the inputs x_k = a_k^(0), is the left column; layer l is the
+## (l+1)-th column, its nodes labelled a_j^(l), node j = 1 at the top.  The
+## edge from node k of layer l-1 to node j of layer l stands for the weight
+## w_jk^(l) = @code{net.W@{l@}(j,k)}: blue when the weight is positive,
+## red when negative, grey when zero, and the thicker the larger |w_jk^(l)|
+## (one scale for the whole network, so layers can be compared).  Above each
+## column: the layer's number, its role and its activation g^(l).
+##
+## Options:
+##
+## @table @asis
+## @item @qcode{"gradient"}
+## a cell @var{dW} from @code{[dW, db] = bp_gradient (net, x, y)}: the edges
+## then show the gradient dC/dw_jk^(l) = @code{dW@{l@}(j,k)} instead of the
+## weights, with the same colours (the sign) and widths (the size).
+## @item @qcode{"x"}
+## one sample, an n0-by-1 column: each node is annotated with its values
+## for that sample, x_k for the inputs and z_j^(l) and a_j^(l) for the
+## other layers, as @code{bp_forward (net, x)} computes them.
+## @item @qcode{"labels"}
+## true to write each edge's value beside it, false not to (default:
+## true when no layer has more than 25 edges drawn).
+## @item @qcode{"maxnodes"}
+## the most nodes drawn per layer, at least 3 (default 10).  A larger
+## layer is drawn as its first @var{maxnodes} - 1 nodes, a gap marked by
+## dots, and its last node, with the edges between the nodes drawn.
+## @item @qcode{"title"}
+## the figure's title (default: the layer widths and what the edges show).
+## @item @qcode{"file"}
+## write the figure to this PNG file (@qcode{".png"} is added to a name
+## without an extension).
+## @item @qcode{"visible"}
+## show the figure on screen (default: true when Octave has a display).
+## @item @qcode{"size"}
+## [width height] of the figure in pixels (default: from the number of
+## layers and nodes).
+## @end table
+##
+## Every call draws in a new figure and returns its handle @var{h}.
+## Without a display (an empty DISPLAY variable and no GUI) the figure is
+## invisible and drawn with the gnuplot toolkit, whatever toolkit is the
+## default; an invisible figure never becomes the current figure.  When the
+## figure is invisible and @qcode{"file"} is given, the figure is closed
+## once the PNG is written and @var{h} is empty.  An invisible figure made
+## without @qcode{"file"} stays open, so that you can @code{print (h, @dots{})}
+## it yourself and then @code{close (h)}.
+##
+## The 2-3-2 network with the sample of the article on sigmoid networks
+## with an L2-norm loss, and its gradient for that sample:
+##
+## @example
+## [x, t] = bp_dataset ("article-232");
+## net = bp_init ([2 3 2], "seed", 1);
+## dW = bp_gradient (net, x, t);
+## bp_plot_network (net, "x", x);
+## bp_plot_network (net, "gradient", dW, "x", x);
+## @end example
+##
+## That article calls the hidden values h and the outputs y and keeps its
+## weights in two matrices w and u, which are @code{net.W@{1@}'} and
+## @code{net.W@{2@}'} (see @file{doc/notation.md}).
+##
+## @seealso{bp_init, bp_forward, bp_gradient, bp_plot_boundary}
+## @end deftypefn
+
+function [h, varargout] = bp_plot_network (net, varargin)
+  fn = "bp_plot_network";
+  if (nargin < 1 || nargout > 1)
+    bp_count_error (fn, nargin, nargout, 1, "(net, name, value, ...)");
+  endif
+  check_net (fn, net);
+  defaults = struct ("gradient", [], "x", [], "labels", [], "maxnodes", 10,
+                     "title", [], "file", "", "visible", [], "size", []);
+  o = bp_parse_options (fn, defaults, varargin, 1);
+
+  if (is_unset (o.gradient))
+    V = net.W;
+    o.symbol = "w_{jk}^{(l)}";
+  else
+    V = check_gradient (fn, net, o.gradient);
+    o.symbol = "dC/dw_{jk}^{(l)}";
+  endif
+  values = [];
+  if (! is_unset (o.x))
+    values = node_values (fn, net, o.x);
+  endif
+  o.maxnodes = bp_check_scalar (fn, "maxnodes", o.maxnodes, 3, 1000, true);
+  layout = place_nodes (net.sizes, o.maxnodes);
+  if (is_unset (o.labels))
+    edges = cellfun (@numel, layout.shown);
+    o.labels = max (edges(1:end-1) .* edges(2:end)) <= 25;
+  else
+    o.labels = bp_check_scalar (fn, "labels", o.labels, 0, 1, true);
+  endif
+  if (is_unset (o.title))
+    widths = strjoin (arrayfun (@num2str, net.sizes, "uniformoutput", false), "-");
+    if (is_unset (o.gradient))
+      o.title = sprintf ("%s network: weights %s", widths, o.symbol);
+    else
+      o.title = sprintf ("%s network: gradient %s", widths, o.symbol);
+    endif
+  elseif (! (ischar (o.title) && (isrow (o.title) || isempty (o.title))))
+    error ("backprop:bp_plot_network:wrong_type",
+           "bp_plot_network: title must be a string, got %s",
+           bp_describe (o.title));
+  endif
+  o = check_figure_options (fn, o, default_size (layout));
+
+  fig = draw_in_figure (fn, o,
+                        @(f) draw_network (f, net, V, values, layout, o));
+  if (nargout > 0)
+    h = fig;
+  endif
+endfunction
+
+function tf = is_unset (v)
+  tf = isa (v, "double") && isempty (v);
+endfunction
+
+## Let the C gateway check the struct (fields, shapes, names) with one
+## forward pass of a zero column, so the messages match every other
+## function's.  A width that cannot be a column height lets the gateway
+## report the bad sizes field instead.
+function check_net (fn, net)
+  n0 = 1;
+  if (isstruct (net) && isscalar (net) && isfield (net, "sizes"))
+    s = net.sizes;
+    if (isa (s, "double") && isreal (s) && ! isempty (s) && s(1) >= 1
+        && s(1) <= 1e8 && s(1) == fix (s(1)))
+      n0 = s(1);
+    endif
+  endif
+  __bp_forward__ (fn, net, zeros (n0, 1));
+endfunction
+
+function V = check_gradient (fn, net, dW)
+  L = numel (net.W);
+  if (! (iscell (dW) && numel (dW) == L))
+    error ("backprop:bp_plot_network:wrong_type",
+           "bp_plot_network: gradient must be a cell of %d matrices shaped like net.W (dW from bp_gradient), got %s",
+           L, bp_describe (dW));
+  endif
+  for l = 1:L
+    g = dW{l};
+    if (! (isa (g, "double") && isreal (g) && ! issparse (g)
+           && isequal (size (g), size (net.W{l}))))
+      error ("backprop:bp_plot_network:wrong_type",
+             "bp_plot_network: gradient{%d} must be a real double %d-by-%d matrix like net.W{%d}, got %s",
+             l, rows (net.W{l}), columns (net.W{l}), l, bp_describe (g));
+    elseif (! all (isfinite (g(:))))
+      error ("backprop:bp_plot_network:not_finite",
+             "bp_plot_network: gradient{%d} must be finite", l);
+    endif
+  endfor
+  V = dW;
+endfunction
+
+## x_k, z_j^(l) and a_j^(l) of one sample.
+function v = node_values (fn, net, x)
+  [~, a, z] = __bp_forward__ (fn, net, x);
+  if (columns (x) != 1)
+    error ("backprop:bp_plot_network:wrong_size",
+           "bp_plot_network: x must be one sample, an n0-by-1 column, got %d columns",
+           columns (x));
+  endif
+  v = struct ("x", x, "a", {a}, "z", {z});
+endfunction
+
+## Which nodes of each layer are drawn, and where.  Layer l is the column
+## x = 3 l; node slots are one unit apart and every column is centred on
+## y = 0.  A layer wider than MAXNODES keeps its first MAXNODES - 1 nodes
+## and its last one, with an empty slot for the dots between them.
+function layout = place_nodes (sizes, maxnodes)
+  n_layers = numel (sizes);
+  layout.x = 3 * (0:n_layers-1);
+  layout.shown = cell (1, n_layers);
+  layout.y = cell (1, n_layers);
+  layout.gap = cell (1, n_layers);
+  layout.slots = 0;
+  for i = 1:n_layers
+    n = sizes(i);
+    if (n <= maxnodes)
+      shown = 1:n;
+      slots = 1:n;
+      gap = [];
+    else
+      shown = [1:maxnodes-1, n];
+      slots = [1:maxnodes-1, maxnodes+1];
+      gap = maxnodes;
+    endif
+    centre = (slots(end) + 1) / 2;
+    layout.shown{i} = shown;
+    layout.y{i} = centre - slots;
+    layout.gap{i} = centre - gap;
+    layout.slots = max (layout.slots, slots(end));
+  endfor
+endfunction
+
+## About 90 pixels per unit of node spacing, less for tall networks; the
+## drawing spans the x range of draw_network's limits, and about S + 1.6
+## units of height plus room for the title.
+function sz = default_size (layout)
+  S = layout.slots;
+  unit = min (90, 700 / (S + 2));
+  sz = round ([max(520, unit * (layout.x(end) + 2.6) / 0.96),
+               unit * (S + 1.6) / 0.9 + 40]);
+endfunction
+
+function draw_network (fig, net, V, values, layout, o)
+  r = 0.3;       # node radius, in the units of the node spacing
+  top = (layout.slots - 1) / 2;
+  bottom = -top - r - 0.3 - 0.25 * ! isempty (values);
+  ## Limits and aspect first: the text boxes below are sized from text
+  ## extents in data units, which depend on them.
+  ax = axes ("parent", fig, "position", [0.02 0.02 0.96 0.90]);
+  set (ax, "dataaspectratio", [1 1 1],
+       "xlim", [layout.x(1) - 1.3, layout.x(end) + 1.3],
+       "ylim", [bottom - 0.5, top + r + 0.75]);
+  axis (ax, "off");
+  hold (ax, "on");
+
+  vmax = 0;
+  for l = 1:numel (V)
+    part = V{l}(layout.shown{l+1}, layout.shown{l});
+    vmax = max (vmax, max (abs (part(:))));
+  endfor
+  for l = 1:numel (V)
+    draw_edges (ax, V{l}, layout, l, vmax, r, o.labels);
+  endfor
+  for i = 1:numel (layout.x)
+    draw_layer (ax, net, layout, i, values, r);
+  endfor
+
+  text_lines (ax, mean (layout.x([1 end])), bottom,
+              {sprintf("%s: edge from node k of layer l-1 to node j of layer l",
+                       o.symbol),
+               sprintf("blue > 0,  red < 0,  width grows with |%s|;   loss C_0: %s",
+                       o.symbol, net.loss)},
+              "top", "fontsize", 9);
+  hold (ax, "off");
+  title (ax, o.title, "fontsize", 12);
+endfunction
+
+## Blue for positive, red (vermillion) for negative: two hues that stay
+## distinct for colour-blind readers.  Exact zeros are grey.
+function c = sign_colour (v)
+  if (v > 0)
+    c = [0 0.447 0.698];
+  elseif (v < 0)
+    c = [0.835 0.369 0];
+  else
+    c = [0.6 0.6 0.6];
+  endif
+endfunction
+
+function draw_edges (ax, W, layout, l, vmax, r, with_labels)
+  src = layout.shown{l};
+  dst = layout.shown{l+1};
+  ys = layout.y{l};
+  yd = layout.y{l+1};
+  x0 = layout.x(l) + r;
+  x1 = layout.x(l+1) - r;
+  nk = numel (src);
+  for a = 1:numel (dst)
+    for b = 1:nk
+      v = W(dst(a), src(b));
+      width = 0.5;
+      if (vmax > 0)
+        width += 4.5 * abs (v) / vmax;
+      endif
+      plot (ax, [x0 x1], [ys(b) yd(a)], "color", sign_colour (v),
+            "linewidth", width);
+    endfor
+  endfor
+  ## Labels after all lines, so that no line crosses a label's box.
+  if (with_labels)
+    for a = 1:numel (dst)
+      for b = 1:nk
+        v = W(dst(a), src(b));
+        ## Labels of edges from one source sit at the same fraction of the
+        ## way, different for each source: crossing edges would otherwise
+        ## put their labels on top of each other at the middle.
+        s = 0.22 + 0.5 * (b - 1) / max (nk - 1, 1);
+        boxed_text (ax, x0 + s * (x1 - x0), ys(b) + s * (yd(a) - ys(b)),
+                    sprintf ("%.3g", v), "color", sign_colour (v),
+                    "fontsize", 8, "horizontalalignment", "center",
+                    "verticalalignment", "middle");
+      endfor
+    endfor
+  endif
+endfunction
+
+function draw_layer (ax, net, layout, i, values, r)
+  l = i - 1;
+  L = numel (layout.x) - 1;
+  x = layout.x(i);
+  t = linspace (0, 2 * pi, 60);
+  if (l == 0)
+    face = [0.92 0.92 0.92];
+    head = {"layer 0: input", "x_k = a_k^{(0)}"};
+  elseif (l < L)
+    face = [1 0.96 0.82];
+    head = {sprintf("layer %d: hidden", l), sprintf("g^{(%d)} = %s", l, net.g{l})};
+  else
+    face = [0.84 0.92 1];
+    head = {sprintf("layer %d: output", l), sprintf("g^{(%d)} = %s", l, net.g{l})};
+  endif
+  text_lines (ax, x, (layout.slots - 1) / 2 + r + 0.1, head, "bottom",
+              "fontsize", 10);
+
+  for p = 1:numel (layout.shown{i})
+    j = layout.shown{i}(p);
+    y = layout.y{i}(p);
+    patch (ax, x + r * cos (t), y + r * sin (t), face, "edgecolor", "k",
+           "linewidth", 1);
+    if (l == 0)
+      name = sprintf ("x_{%d}", j);
+    else
+      name = sprintf ("a_{%d}^{(%d)}", j, l);
+    endif
+    text (ax, x, y, name, "horizontalalignment", "center",
+          "verticalalignment", "middle", "fontsize", 11);
+    if (! isempty (values))
+      if (l == 0)
+        note = sprintf ("%.3g", values.x(j));
+      else
+        note = sprintf ("z = %.3g,  a = %.3g", values.z{l}(j), values.a{l}(j));
+      endif
+      boxed_text (ax, x, y - r - 0.03, note, "horizontalalignment", "center",
+                  "verticalalignment", "top", "fontsize", 8);
+    endif
+  endfor
+
+  if (! isempty (layout.gap{i}))
+    plot (ax, x * [1 1 1], layout.gap{i} + [-0.25 0 0.25], "k.",
+          "markersize", 8);
+  endif
+endfunction
+
+## Text on a white box, so that it stays legible where it crosses edges.
+## The box comes from the text's extent, measured with a first copy of
+## the text that is then replaced (the box must be drawn below it).
+function boxed_text (ax, x, y, str, varargin)
+  t = text (ax, x, y, str, varargin{:});
+  e = get (t, "extent");
+  delete (t);
+  ## Scale the measured box about the text's anchor to the drawn size.
+  k = text_scale (ax);
+  pad = 0.1 * k * e(4);
+  bx = x + k * ([e(1), e(1) + e(3)] - x) + [-pad, pad];
+  by = y + k * ([e(2), e(2) + e(4)] - y) + [-pad, pad];
+  patch (ax, bx([1 2 2 1]), by([1 1 2 2]), "w", "edgecolor", "none");
+  text (ax, x, y, str, varargin{:});
+endfunction
+
+## Lines of text stacked from (x, y) downwards (VALIGN "top") or upwards
+## ("bottom"), one text object each: the gnuplot toolkit cannot draw a
+## single multi-line text object.
+function text_lines (ax, x, y, lines, valign, varargin)
+  if (strcmp (valign, "bottom"))
+    lines = lines(end:-1:1);
+    step = 1;
+  else
+    step = -1;
+  endif
+  k = text_scale (ax);
+  for i = 1:numel (lines)
+    t = text (ax, x, y, lines{i}, "horizontalalignment", "center",
+              "verticalalignment", valign, varargin{:});
+    e = get (t, "extent");
+    y += step * k * e(4);
+  endfor
+endfunction
+
+## Drawn size of text over the size Octave measures for it: gnuplot's
+## cairo terminals draw fonts at 96 dots per inch where Octave measures
+## at 72, a third larger.
+function k = text_scale (ax)
+  k = 1;
+  if (strcmp (get (ancestor (ax, "figure"), "__graphics_toolkit__"), "gnuplot"))
+    k = 4 / 3;
+  endif
+endfunction
+
+## ---- Figure handling, the same in every bp_plot_* function.
+
+## Check the options "file", "visible" and "size", filling in defaults.
+function o = check_figure_options (fn, o, default_size)
+  if (! (ischar (o.file) && (isrow (o.file) || isempty (o.file))))
+    error (["backprop:" fn ":wrong_type"],
+           "%s: file must be a file name (a string), got %s", fn,
+           bp_describe (o.file));
+  endif
+  if (! isempty (o.file))
+    o.file = tilde_expand (o.file);
+    [folder, ~, ext] = fileparts (o.file);
+    if (isempty (ext))
+      o.file = [o.file ".png"];
+    elseif (! strcmpi (ext, ".png"))
+      error (["backprop:" fn ":wrong_file_type"],
+             "%s: file must name a PNG file (ending in .png), got '%s'; for other formats print the returned figure yourself",
+             fn, o.file);
+    endif
+    if (! isempty (folder) && ! isfolder (folder))
+      error (["backprop:" fn ":no_folder"],
+             "%s: file must be in an existing folder, got '%s' (no folder '%s')",
+             fn, o.file, folder);
+    endif
+  endif
+  if (isa (o.visible, "double") && isempty (o.visible))
+    o.visible = have_display ();
+  else
+    o.visible = bp_check_scalar (fn, "visible", o.visible, 0, 1, true);
+    if (o.visible && ! have_display ())
+      error (["backprop:" fn ":no_display"],
+             "%s: visible must be false without a display (DISPLAY is empty and there is no GUI); give a \"file\" to write a PNG instead",
+             fn);
+    endif
+  endif
+  if (isa (o.size, "double") && isempty (o.size))
+    o.size = default_size;
+  elseif (! (isa (o.size, "double") && isreal (o.size) && numel (o.size) == 2
+             && all (isfinite (o.size)) && all (o.size >= 100)
+             && all (o.size <= 10000)))
+    error (["backprop:" fn ":wrong_type"],
+           "%s: size must be [width height] in pixels, each from 100 to 10000, got %s",
+           fn, bp_describe (o.size));
+  endif
+endfunction
+
+## Whether a figure could be shown on a screen.  have_window_system () is
+## fixed when Octave starts; an empty DISPLAY on X11 systems also means no
+## screen, which lets a script run headless on purpose.
+function tf = have_display ()
+  tf = isguirunning () || (have_window_system ()
+                           && (ispc () || ismac () || ! isempty (getenv ("DISPLAY"))));
+endfunction
+
+## Draw with DRAW (a function of the figure handle) in a new figure, write
+## o.file, and decide what stays open; see the help text.  The figure is
+## closed again if anything fails, so no half-drawn invisible figure is
+## left behind.
+function h = draw_in_figure (fn, o, draw)
+  previous = get (0, "currentfigure");
+  h = new_figure (fn, o);
+  try
+    draw (h);
+    if (! isempty (o.file))
+      write_png (fn, h, o.file);
+    endif
+  catch err
+    close_figure (h, previous);
+    if (! isempty (regexp (err.message, "ft_text_renderer|unable to load font",
+                           "once")))
+      error (["backprop:" fn ":no_font"],
+             "%s: Octave cannot load its default font, so it cannot draw any figure (%s); install the FreeFont fonts (Debian and Ubuntu: fonts-freefont-otf), or start Octave with OCTAVE_FONTS_DIR naming a folder that holds FreeSans.otf",
+             fn, err.message);
+    endif
+    rethrow (err);
+  end_try_catch
+  if (! o.visible)
+    if (! isempty (o.file))
+      close_figure (h, previous);
+      h = [];
+    else
+      restore_current (previous);
+    endif
+  endif
+endfunction
+
+function h = new_figure (fn, o)
+  pos = [100, 100, o.size(:)'];
+  if (o.visible)
+    h = figure ("position", pos);
+    return;
+  endif
+  if (have_display ())
+    h = figure ("visible", "off", "position", pos);
+    return;
+  endif
+  ## The screen toolkits (qt, fltk) need a display; gnuplot can write
+  ## files without one.  Set for this figure only, not as the default,
+  ## and without gnuplot's advice to prefer qt, which cannot run here.
+  if (! any (strcmp (available_graphics_toolkits (), "gnuplot")))
+    error (["backprop:" fn ":no_toolkit"],
+           "%s: without a display figures are drawn with gnuplot, which is not available (install gnuplot)",
+           fn);
+  endif
+  warning ("off", "Octave:gnuplot-graphics", "local");
+  h = figure ("visible", "off", "position", pos);
+  try
+    graphics_toolkit (h, "gnuplot");
+  catch err
+    close (h);
+    rethrow (err);
+  end_try_catch
+endfunction
+
+## gnuplot has its own cairo PNG terminal; the OpenGL toolkits print
+## "-dpng".  An older file of that name is removed first, so that the
+## check afterwards cannot mistake it for the new one.
+function write_png (fn, h, file)
+  if (strcmp (get (h, "__graphics_toolkit__"), "gnuplot"))
+    device = "-dpngcairo";
+  else
+    device = "-dpng";
+  endif
+  if (isfile (file))
+    unlink (file);
+  endif
+  print (h, file, device);
+  if (! isfile (file))
+    error (["backprop:" fn ":not_written"],
+           "%s: printing the figure did not write '%s'", fn, file);
+  endif
+endfunction
+
+function close_figure (h, previous)
+  if (isfigure (h))
+    close (h);
+  endif
+  restore_current (previous);
+endfunction
+
+function restore_current (previous)
+  if (isempty (previous) || ! isfigure (previous))
+    set (0, "currentfigure", []);
+  else
+    set (0, "currentfigure", previous);
+  endif
+endfunction
+
+%!function assert_png (file)
+%!  ## A real PNG: present, more than a few bytes, and the PNG signature.
+%!  assert (isfile (file));
+%!  d = dir (file);
+%!  assert (d.bytes > 1000);
+%!  fid = fopen (file, "r");
+%!  magic = fread (fid, 8, "uint8")';
+%!  fclose (fid);
+%!  assert (magic, [137 80 78 71 13 10 26 10]);
+
+%!function n = count_colour (lines, c)
+%!  ## How many of LINES are drawn in colour C.
+%!  n = sum (cellfun (@(v) isequal (v, c), get (lines, "color")));
+
+%!shared net, x, t
+%! [x, t] = bp_dataset ("article-232");
+%! net = bp_init ([2 3 2], "seed", 1);
+
+%!test
+%! ## Only a file: the PNG is written and no figure is left open.
+%! f = [tempname() ".png"];
+%! before = get (0, "children");
+%! unwind_protect
+%!   h = bp_plot_network (net, "file", f, "visible", false);
+%!   assert (isempty (h));
+%!   assert (get (0, "children"), before);
+%!   assert_png (f);
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+
+%!test
+%! ## One edge per weight, blue for w > 0, red for w < 0, the widest edge
+%! ## for the largest |w|; node symbols a_j^(l) and x_k.
+%! h = bp_plot_network (net, "visible", false);
+%! unwind_protect
+%!   edges = findobj (h, "type", "line");
+%!   assert (numel (edges), 6 + 6);
+%!   W = [net.W{1}(:); net.W{2}(:)];
+%!   assert (count_colour (edges, [0 0.447 0.698]), nnz (W > 0));
+%!   assert (count_colour (edges, [0.835 0.369 0]), nnz (W < 0));
+%!   assert (max (cell2mat (get (edges, "linewidth"))), 5);
+%!   strings = get (findobj (h, "type", "text"), "string");
+%!   assert (any (strcmp (strings, "a_{3}^{(1)}")));
+%!   assert (any (strcmp (strings, "x_{2}")));
+%!   assert (any (strcmp (strings, sprintf ("%.3g", net.W{2}(1,3)))));
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
+
+%!test
+%! ## The gradient replaces the weights; x adds each node's z and a.
+%! dW = bp_gradient (net, x, t);
+%! [~, a, z] = bp_forward (net, x);
+%! h = bp_plot_network (net, "gradient", dW, "x", x, "visible", false);
+%! unwind_protect
+%!   strings = get (findobj (h, "type", "text"), "string");
+%!   assert (any (strcmp (strings, sprintf ("%.3g", dW{1}(2,1)))));
+%!   note = sprintf ("z = %.3g,  a = %.3g", z{2}(1), a{2}(1));
+%!   assert (any (strcmp (strings, note)));
+%!   assert (any (strcmp (strings, "0.05")));
+%!   edges = findobj (h, "type", "line");
+%!   g = [dW{1}(:); dW{2}(:)];
+%!   assert (count_colour (edges, [0 0.447 0.698]), nnz (g > 0));
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
+
+%!test
+%! ## A wide layer is cut to maxnodes: the first 4 of 30 inputs and the
+%! ## last, so 5 * 4 + 4 * 2 edges, and one line of dots for the gap.
+%! big = bp_init ([30 4 2], "seed", 2);
+%! h = bp_plot_network (big, "maxnodes", 5, "visible", false);
+%! unwind_protect
+%!   assert (numel (findobj (h, "type", "line")), 5 * 4 + 4 * 2 + 1);
+%!   strings = get (findobj (h, "type", "text"), "string");
+%!   assert (any (strcmp (strings, "x_{30}")));
+%!   assert (! any (strcmp (strings, "x_{5}")));
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
+
+%!test
+%! ## An all-zero network draws thin grey edges (no division by zero).
+%! z0 = bp_init ([2 2], "init", "zeros");
+%! h = bp_plot_network (z0, "visible", false);
+%! unwind_protect
+%!   edges = findobj (h, "type", "line");
+%!   assert (count_colour (edges, [0.6 0.6 0.6]), 4);
+%!   assert (cell2mat (get (edges, "linewidth")), 0.5 * ones (4, 1));
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
+
+%!error <net must be a scalar struct> bp_plot_network (1)
+%!error <net has no field 'W'> bp_plot_network (rmfield (bp_init ([2 3]), "W"))
+%!error <gradient must be a cell of 2 matrices> bp_plot_network (bp_init ([2 3 2]), "gradient", ones (3, 2))
+%!error <gradient\{2\} must be a real double 2-by-3 matrix like net.W\{2\}> bp_plot_network (bp_init ([2 3 2]), "gradient", {ones(3,2), ones(3,2)})
+%!error <gradient\{1\} must be finite> bp_plot_network (bp_init ([2 3 2]), "gradient", {[NaN 0; 0 0; 0 0], ones(2,3)})
+%!error <x must be a real double matrix with 2 rows> bp_plot_network (bp_init ([2 3]), "x", [1; 2; 3])
+%!error <x must be one sample, an n0-by-1 column, got 2 columns> bp_plot_network (bp_init ([2 3]), "x", ones (2, 2))
+%!error <maxnodes must be a whole number in \[3, 1000\]> bp_plot_network (bp_init ([2 3]), "maxnodes", 2)
+%!error <labels must be a real double scalar> bp_plot_network (bp_init ([2 3]), "labels", "yes")
+%!error <title must be a string> bp_plot_network (bp_init ([2 3]), "title", 1)
+%!error <file must name a PNG file> bp_plot_network (bp_init ([2 3]), "file", "net.svg")
+%!error <unknown option 'colour'> bp_plot_network (bp_init ([2 3]), "colour", "r")
+%!error id=backprop:bp_plot_network:nargin bp_plot_network ()
+%!error id=backprop:bp_plot_network:nargout [a, b] = bp_plot_network (bp_init ([2 3]))
+
+%!demo
+%! ## The 2-3-2 network with the article's sample: the weights w_jk^(l),
+%! ## and each node's weighted input z and activation a.
+%! [x, t] = bp_dataset ("article-232");
+%! net = bp_init ([2 3 2], "seed", 1);
+%! bp_plot_network (net, "x", x);
+
+%!demo
+%! ## The gradient dC/dw_jk^(l) of the same network for that sample: the
+%! ## output layer's edges carry most of it.
+%! [x, t] = bp_dataset ("article-232");
+%! net = bp_init ([2 3 2], "seed", 1);
+%! dW = bp_gradient (net, x, t);
+%! bp_plot_network (net, "gradient", dW);
