@@ -64,8 +64,8 @@ function [h, varargout] = bp_plot_history (hist, varargin)
                      "size", []);
   o = bp_parse_options (fn, defaults, varargin, 1);
   has_acc = isfield (curves, "accuracy") || isfield (curves, "val_accuracy");
-  o = check_figure_options (fn, o, [800, 500 + 150 * has_acc]);
-  if (isa (o.log, "double") && isempty (o.log))
+  o = bp_check_figure_options (fn, o, [800, 500 + 150 * has_acc]);
+  if (bp_is_unset (o.log))
     loss = [curves.loss(:); get_field(curves, "val_loss")(:)];
     o.log = all (loss > 0) && max (loss) > 50 * min (loss);
   else
@@ -77,7 +77,7 @@ function [h, varargout] = bp_plot_history (hist, varargin)
            bp_describe (o.title));
   endif
 
-  fig = draw_in_figure (fn, o, @(f) draw_history (f, curves, o, has_acc));
+  fig = bp_draw_in_figure (fn, o, @(f) draw_history (f, curves, o, has_acc));
   if (nargout > 0)
     h = fig;
   endif
@@ -206,154 +206,6 @@ function finish_axes (ax, E)
   endif
 endfunction
 
-## ---- Figure handling, the same in every bp_plot_* function.
-
-## Check the options "file", "visible" and "size", filling in defaults.
-function o = check_figure_options (fn, o, default_size)
-  if (! (ischar (o.file) && (isrow (o.file) || isempty (o.file))))
-    error (["backprop:" fn ":wrong_type"],
-           "%s: file must be a file name (a string), got %s", fn,
-           bp_describe (o.file));
-  endif
-  if (! isempty (o.file))
-    o.file = tilde_expand (o.file);
-    [folder, ~, ext] = fileparts (o.file);
-    if (isempty (ext))
-      o.file = [o.file ".png"];
-    elseif (! strcmpi (ext, ".png"))
-      error (["backprop:" fn ":wrong_file_type"],
-             "%s: file must name a PNG file (ending in .png), got '%s'; for other formats print the returned figure yourself",
-             fn, o.file);
-    endif
-    if (! isempty (folder) && ! isfolder (folder))
-      error (["backprop:" fn ":no_folder"],
-             "%s: file must be in an existing folder, got '%s' (no folder '%s')",
-             fn, o.file, folder);
-    endif
-  endif
-  if (isa (o.visible, "double") && isempty (o.visible))
-    o.visible = have_display ();
-  else
-    o.visible = bp_check_scalar (fn, "visible", o.visible, 0, 1, true);
-    if (o.visible && ! have_display ())
-      error (["backprop:" fn ":no_display"],
-             "%s: visible must be false without a display (DISPLAY is empty and there is no GUI); give a \"file\" to write a PNG instead",
-             fn);
-    endif
-  endif
-  if (isa (o.size, "double") && isempty (o.size))
-    o.size = default_size;
-  elseif (! (isa (o.size, "double") && isreal (o.size) && numel (o.size) == 2
-             && all (isfinite (o.size)) && all (o.size >= 100)
-             && all (o.size <= 10000)))
-    error (["backprop:" fn ":wrong_type"],
-           "%s: size must be [width height] in pixels, each from 100 to 10000, got %s",
-           fn, bp_describe (o.size));
-  endif
-endfunction
-
-## Whether a figure could be shown on a screen.  have_window_system () is
-## fixed when Octave starts; an empty DISPLAY on X11 systems also means no
-## screen, which lets a script run headless on purpose.
-function tf = have_display ()
-  tf = isguirunning () || (have_window_system ()
-                           && (ispc () || ismac () || ! isempty (getenv ("DISPLAY"))));
-endfunction
-
-## Draw with DRAW (a function of the figure handle) in a new figure, write
-## o.file, and decide what stays open; see the help text.  The figure is
-## closed again if anything fails, so no half-drawn invisible figure is
-## left behind.
-function h = draw_in_figure (fn, o, draw)
-  previous = get (0, "currentfigure");
-  h = new_figure (fn, o);
-  try
-    draw (h);
-    if (! isempty (o.file))
-      write_png (fn, h, o.file);
-    endif
-  catch err
-    close_figure (h, previous);
-    if (! isempty (regexp (err.message, "ft_text_renderer|unable to load font",
-                           "once")))
-      error (["backprop:" fn ":no_font"],
-             "%s: Octave cannot load its default font, so it cannot draw any figure (%s); install the FreeFont fonts (Debian and Ubuntu: fonts-freefont-otf), or start Octave with OCTAVE_FONTS_DIR naming a folder that holds FreeSans.otf",
-             fn, err.message);
-    endif
-    rethrow (err);
-  end_try_catch
-  if (! o.visible)
-    if (! isempty (o.file))
-      close_figure (h, previous);
-      h = [];
-    else
-      restore_current (previous);
-    endif
-  endif
-endfunction
-
-function h = new_figure (fn, o)
-  pos = [100, 100, o.size(:)'];
-  if (o.visible)
-    h = figure ("position", pos);
-    return;
-  endif
-  if (have_display ())
-    h = figure ("visible", "off", "position", pos);
-    return;
-  endif
-  ## The screen toolkits (qt, fltk) need a display; gnuplot can write
-  ## files without one.  Set for this figure only, not as the default,
-  ## and without gnuplot's advice to prefer qt, which cannot run here.
-  if (! any (strcmp (available_graphics_toolkits (), "gnuplot")))
-    error (["backprop:" fn ":no_toolkit"],
-           "%s: without a display figures are drawn with gnuplot, which is not available (install gnuplot)",
-           fn);
-  endif
-  warning ("off", "Octave:gnuplot-graphics", "local");
-  h = figure ("visible", "off", "position", pos);
-  try
-    graphics_toolkit (h, "gnuplot");
-  catch err
-    close (h);
-    rethrow (err);
-  end_try_catch
-endfunction
-
-## gnuplot has its own cairo PNG terminal; the OpenGL toolkits print
-## "-dpng".  An older file of that name is removed first, so that the
-## check afterwards cannot mistake it for the new one.
-function write_png (fn, h, file)
-  if (strcmp (get (h, "__graphics_toolkit__"), "gnuplot"))
-    device = "-dpngcairo";
-  else
-    device = "-dpng";
-  endif
-  if (isfile (file))
-    unlink (file);
-  endif
-  print (h, file, device);
-  if (! isfile (file))
-    error (["backprop:" fn ":not_written"],
-           "%s: printing the figure did not write '%s'", fn, file);
-  endif
-endfunction
-
-function close_figure (h, previous)
-  if (isfigure (h))
-    close (h);
-  endif
-  restore_current (previous);
-endfunction
-
-function restore_current (previous)
-  if (isempty (previous) || ! isfigure (previous))
-    set (0, "currentfigure", []);
-  else
-    set (0, "currentfigure", previous);
-  endif
-endfunction
-
 %!function assert_png (file)
 %!  ## A real PNG: present, more than a few bytes, and the PNG signature.
 %!  assert (isfile (file));
@@ -370,6 +222,26 @@ endfunction
 %!                "val_loss", 0.5 * exp (-(0:59) / 14) + 0.03, ...
 %!                "val_accuracy", min (0.95, 0.5 + (0:59) / 90), ...
 %!                "seconds", 0.01 * ones (1, 60));
+
+%!test
+%! ## Writing a PNG never warns that Ghostscript is missing (PNGs do not
+%! ## need it), and leaves that warning's state as it was.  print warns
+%! ## only once a session, so this is the first test here that prints.
+%! f = [tempname() ".png"];
+%! state = warning ("query", "print:nogs");
+%! [msg, id] = lastwarn ();
+%! unwind_protect
+%!   warning ("on", "print:nogs");
+%!   lastwarn ("");
+%!   bp_plot_history ([1 0.5], "file", f, "visible", false);
+%!   [~, got] = lastwarn ();
+%!   assert (got, "");
+%!   assert (warning ("query", "print:nogs").state, "on");
+%! unwind_protect_cleanup
+%!   warning (state.state, "print:nogs");
+%!   lastwarn (msg, id);
+%!   unlink (f);
+%! end_unwind_protect
 
 %!test
 %! ## Only a file: the PNG is written and no figure is left open.

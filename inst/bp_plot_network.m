@@ -76,12 +76,12 @@ function [h, varargout] = bp_plot_network (net, varargin)
   if (nargin < 1 || nargout > 1)
     bp_count_error (fn, nargin, nargout, 1, "(net, name, value, ...)");
   endif
-  check_net (fn, net);
+  bp_check_net (fn, net);
   defaults = struct ("gradient", [], "x", [], "labels", [], "maxnodes", 10,
                      "title", [], "file", "", "visible", [], "size", []);
   o = bp_parse_options (fn, defaults, varargin, 1);
 
-  if (is_unset (o.gradient))
+  if (bp_is_unset (o.gradient))
     V = net.W;
     o.symbol = "w_{jk}^{(l)}";
   else
@@ -89,20 +89,20 @@ function [h, varargout] = bp_plot_network (net, varargin)
     o.symbol = "dC/dw_{jk}^{(l)}";
   endif
   values = [];
-  if (! is_unset (o.x))
+  if (! bp_is_unset (o.x))
     values = node_values (fn, net, o.x);
   endif
   o.maxnodes = bp_check_scalar (fn, "maxnodes", o.maxnodes, 3, 1000, true);
   layout = place_nodes (net.sizes, o.maxnodes);
-  if (is_unset (o.labels))
+  if (bp_is_unset (o.labels))
     edges = cellfun (@numel, layout.shown);
     o.labels = max (edges(1:end-1) .* edges(2:end)) <= 25;
   else
     o.labels = bp_check_scalar (fn, "labels", o.labels, 0, 1, true);
   endif
-  if (is_unset (o.title))
+  if (bp_is_unset (o.title))
     widths = strjoin (arrayfun (@num2str, net.sizes, "uniformoutput", false), "-");
-    if (is_unset (o.gradient))
+    if (bp_is_unset (o.gradient))
       o.title = sprintf ("%s network: weights %s", widths, o.symbol);
     else
       o.title = sprintf ("%s network: gradient %s", widths, o.symbol);
@@ -112,33 +112,13 @@ function [h, varargout] = bp_plot_network (net, varargin)
            "bp_plot_network: title must be a string, got %s",
            bp_describe (o.title));
   endif
-  o = check_figure_options (fn, o, default_size (layout));
+  o = bp_check_figure_options (fn, o, default_size (layout));
 
-  fig = draw_in_figure (fn, o,
+  fig = bp_draw_in_figure (fn, o,
                         @(f) draw_network (f, net, V, values, layout, o));
   if (nargout > 0)
     h = fig;
   endif
-endfunction
-
-function tf = is_unset (v)
-  tf = isa (v, "double") && isempty (v);
-endfunction
-
-## Let the C gateway check the struct (fields, shapes, names) with one
-## forward pass of a zero column, so the messages match every other
-## function's.  A width that cannot be a column height lets the gateway
-## report the bad sizes field instead.
-function check_net (fn, net)
-  n0 = 1;
-  if (isstruct (net) && isscalar (net) && isfield (net, "sizes"))
-    s = net.sizes;
-    if (isa (s, "double") && isreal (s) && ! isempty (s) && s(1) >= 1
-        && s(1) <= 1e8 && s(1) == fix (s(1)))
-      n0 = s(1);
-    endif
-  endif
-  __bp_forward__ (fn, net, zeros (n0, 1));
 endfunction
 
 function V = check_gradient (fn, net, dW)
@@ -390,164 +370,6 @@ function k = text_scale (ax)
   endif
 endfunction
 
-## ---- Figure handling, the same in every bp_plot_* function.
-
-## Check the options "file", "visible" and "size", filling in defaults.
-function o = check_figure_options (fn, o, default_size)
-  if (! (ischar (o.file) && (isrow (o.file) || isempty (o.file))))
-    error (["backprop:" fn ":wrong_type"],
-           "%s: file must be a file name (a string), got %s", fn,
-           bp_describe (o.file));
-  endif
-  if (! isempty (o.file))
-    o.file = tilde_expand (o.file);
-    [folder, ~, ext] = fileparts (o.file);
-    if (isempty (ext))
-      o.file = [o.file ".png"];
-    elseif (! strcmpi (ext, ".png"))
-      error (["backprop:" fn ":wrong_file_type"],
-             "%s: file must name a PNG file (ending in .png), got '%s'; for other formats print the returned figure yourself",
-             fn, o.file);
-    endif
-    if (! isempty (folder) && ! isfolder (folder))
-      error (["backprop:" fn ":no_folder"],
-             "%s: file must be in an existing folder, got '%s' (no folder '%s')",
-             fn, o.file, folder);
-    endif
-  endif
-  if (isa (o.visible, "double") && isempty (o.visible))
-    o.visible = have_display ();
-  else
-    o.visible = bp_check_scalar (fn, "visible", o.visible, 0, 1, true);
-    if (o.visible && ! have_display ())
-      error (["backprop:" fn ":no_display"],
-             "%s: visible must be false without a display (DISPLAY is empty and there is no GUI); give a \"file\" to write a PNG instead",
-             fn);
-    endif
-  endif
-  if (isa (o.size, "double") && isempty (o.size))
-    o.size = default_size;
-  elseif (! (isa (o.size, "double") && isreal (o.size) && numel (o.size) == 2
-             && all (isfinite (o.size)) && all (o.size >= 100)
-             && all (o.size <= 10000)))
-    error (["backprop:" fn ":wrong_type"],
-           "%s: size must be [width height] in pixels, each from 100 to 10000, got %s",
-           fn, bp_describe (o.size));
-  endif
-endfunction
-
-## Whether a figure could be shown on a screen.  have_window_system () is
-## fixed when Octave starts; an empty DISPLAY on X11 systems also means no
-## screen, which lets a script run headless on purpose.
-function tf = have_display ()
-  tf = isguirunning () || (have_window_system ()
-                           && (ispc () || ismac () || ! isempty (getenv ("DISPLAY"))));
-endfunction
-
-## Draw with DRAW (a function of the figure handle) in a new figure, write
-## o.file, and decide what stays open; see the help text.  The figure is
-## closed again if anything fails, so no half-drawn invisible figure is
-## left behind.
-function h = draw_in_figure (fn, o, draw)
-  previous = get (0, "currentfigure");
-  h = new_figure (fn, o);
-  try
-    draw (h);
-    if (! isempty (o.file))
-      write_png (fn, h, o.file);
-    endif
-  catch err
-    close_figure (h, previous);
-    if (! isempty (regexp (err.message, "ft_text_renderer|unable to load font",
-                           "once")))
-      error (["backprop:" fn ":no_font"],
-             "%s: Octave cannot load its default font, so it cannot draw any figure (%s); install the FreeFont fonts (Debian and Ubuntu: fonts-freefont-otf), or start Octave with OCTAVE_FONTS_DIR naming a folder that holds FreeSans.otf",
-             fn, err.message);
-    endif
-    rethrow (err);
-  end_try_catch
-  if (! o.visible)
-    if (! isempty (o.file))
-      close_figure (h, previous);
-      h = [];
-    else
-      restore_current (previous);
-    endif
-  endif
-endfunction
-
-function h = new_figure (fn, o)
-  pos = [100, 100, o.size(:)'];
-  if (o.visible)
-    h = figure ("position", pos);
-    return;
-  endif
-  if (have_display ())
-    h = figure ("visible", "off", "position", pos);
-    return;
-  endif
-  ## The screen toolkits (qt, fltk) need a display; gnuplot can write
-  ## files without one.  Set for this figure only, not as the default,
-  ## and without gnuplot's advice to prefer qt, which cannot run here.
-  if (! any (strcmp (available_graphics_toolkits (), "gnuplot")))
-    error (["backprop:" fn ":no_toolkit"],
-           "%s: without a display figures are drawn with gnuplot, which is not available (install gnuplot)",
-           fn);
-  endif
-  warning ("off", "Octave:gnuplot-graphics", "local");
-  h = figure ("visible", "off", "position", pos);
-  try
-    graphics_toolkit (h, "gnuplot");
-  catch err
-    close (h);
-    rethrow (err);
-  end_try_catch
-endfunction
-
-## gnuplot has its own cairo PNG terminal; the OpenGL toolkits print
-## "-dpng".  An older file of that name is removed first, so that the
-## check afterwards cannot mistake it for the new one.
-function write_png (fn, h, file)
-  if (strcmp (get (h, "__graphics_toolkit__"), "gnuplot"))
-    device = "-dpngcairo";
-  else
-    device = "-dpng";
-  endif
-  if (isfile (file))
-    unlink (file);
-  endif
-  print (h, file, device);
-  if (! isfile (file))
-    error (["backprop:" fn ":not_written"],
-           "%s: printing the figure did not write '%s'", fn, file);
-  endif
-endfunction
-
-function close_figure (h, previous)
-  if (isfigure (h))
-    close (h);
-  endif
-  restore_current (previous);
-endfunction
-
-function restore_current (previous)
-  if (isempty (previous) || ! isfigure (previous))
-    set (0, "currentfigure", []);
-  else
-    set (0, "currentfigure", previous);
-  endif
-endfunction
-
-%!function assert_png (file)
-%!  ## A real PNG: present, more than a few bytes, and the PNG signature.
-%!  assert (isfile (file));
-%!  d = dir (file);
-%!  assert (d.bytes > 1000);
-%!  fid = fopen (file, "r");
-%!  magic = fread (fid, 8, "uint8")';
-%!  fclose (fid);
-%!  assert (magic, [137 80 78 71 13 10 26 10]);
-
 %!function n = count_colour (lines, c)
 %!  ## How many of LINES are drawn in colour C.
 %!  n = sum (cellfun (@(v) isequal (v, c), get (lines, "color")));
@@ -555,19 +377,6 @@ endfunction
 %!shared net, x, t
 %! [x, t] = bp_dataset ("article-232");
 %! net = bp_init ([2 3 2], "seed", 1);
-
-%!test
-%! ## Only a file: the PNG is written and no figure is left open.
-%! f = [tempname() ".png"];
-%! before = get (0, "children");
-%! unwind_protect
-%!   h = bp_plot_network (net, "file", f, "visible", false);
-%!   assert (isempty (h));
-%!   assert (get (0, "children"), before);
-%!   assert_png (f);
-%! unwind_protect_cleanup
-%!   unlink (f);
-%! end_unwind_protect
 
 %!test
 %! ## One edge per weight, blue for w > 0, red for w < 0, the widest edge
