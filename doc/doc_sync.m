@@ -102,6 +102,14 @@ function printed = run_example (script, figdir)
   endif
 endfunction
 
+## Warnings (such as gnuplot's and Ghostscript's one-time notices) are
+## about the machine, not the example: keep them out of the pages.
 function run_in_own_workspace (script, figdir)
-  source (script);
+  saved = warning ();
+  warning ("off", "all");
+  unwind_protect
+    source (script);
+  unwind_protect_cleanup
+    warning (saved);
+  end_unwind_protect
 endfunction
