@@ -13,6 +13,7 @@
 function run_tests (c_log)
   here = fileparts (mfilename ("fullpath"));
   addpath (fullfile (here, "ref"));
+  addpath (fullfile (here, "lib"));           # helpers shared by the test files
   addpath (fullfile (here, "..", "doc"));     # doc_sync, for the page checks
   passed = 0;
   failed = 0;

@@ -7,241 +7,12 @@
 ## caller's variables and the state of rand and randn as they were, and
 ## never crash Octave, not even for absurd sizes (DESIGN.md sections 3, 5).
 
+## The helpers these tests share with the other bad-input files (try_bad,
+## report, check_error, the bad_* catalogues, ...) are function files in
+## tests/lib, which run_tests.m puts on the path.
+
 ## ---------------------------------------------------------------------
-## Helpers.  Every bad-input file carries its own copy of these (a test
-## file can only use the functions it defines).
-##
-## A bad call is described by a row {value, description, reasons, names}:
-## the value put at one argument position of an otherwise valid call, a
-## description for the failure report, the acceptable <reason>s of the
-## identifier backprop:<function>:<reason> ({} = any reason), and the
-## argument names one of which the message must contain ({} = no check).
-## Failures are collected over a whole catalogue and reported together,
-## so one misbehaving case does not hide the others.
-
-%!function c = deep_copy (v)
-%!  ## A copy of V sharing no array data with it.  "c = v" is not enough:
-%!  ## Octave copies lazily, so a gateway writing into an input would change
-%!  ## v and c alike and a comparison of the two would see nothing.
-%!  if (iscell (v))
-%!    c = cellfun (@deep_copy, v, "uniformoutput", false);
-%!  elseif (isstruct (v))
-%!    c = v;
-%!    f = fieldnames (v);
-%!    for i = 1:numel (v)
-%!      for k = 1:numel (f)
-%!        c(i).(f{k}) = deep_copy (v(i).(f{k}));
-%!      endfor
-%!    endfor
-%!  elseif ((isnumeric (v) || islogical (v) || ischar (v)) && ! isempty (v))
-%!    c = v;
-%!    c(1) = c(1);   # writing an element makes the data c's own
-%!  else
-%!    c = v;         # empty arrays, function handles: nothing to write to
-%!  endif
-
-%!function problem = check_error (fn, args, nout, reasons, names, what)
-%!  ## Call FN (ARGS{:}) with NOUT outputs; the call must fail.  Returns ""
-%!  ## when it fails as DESIGN.md section 5 requires, otherwise one line
-%!  ## saying which call (WHAT) went wrong and how.
-%!  keep = deep_copy (args);
-%!  bad = {};
-%!  try
-%!    if (nout == 0)
-%!      feval (fn, args{:});
-%!    else
-%!      out = cell (1, nout);
-%!      [out{:}] = feval (fn, args{:});
-%!    endif
-%!    bad{end+1} = "no error was raised";
-%!  catch err
-%!    id = err.identifier;
-%!    msg = err.message;
-%!    prefix = ["backprop:" fn ":"];
-%!    if (! strncmp (id, prefix, numel (prefix)))
-%!      bad{end+1} = sprintf ("identifier '%s' does not start with '%s'",
-%!                            id, prefix);
-%!    elseif (! isempty (reasons) && ! any (strcmp (id(numel (prefix)+1:end),
-%!                                                  reasons)))
-%!      bad{end+1} = sprintf ("identifier '%s', expected reason %s", id,
-%!                            strjoin (reasons, " or "));
-%!    endif
-%!    if (! strncmp (msg, [fn ": "], numel (fn) + 2))
-%!      bad{end+1} = sprintf ("message does not start with '%s: '", fn);
-%!    endif
-%!    if (! isempty (names) && ! any (cellfun (@(n) names_word (msg, n), names)))
-%!      bad{end+1} = sprintf ("message does not name %s",
-%!                            strjoin (names, " or "));
-%!    endif
-%!    if (! isempty (bad))
-%!      bad{end+1} = sprintf ("got [%s] \"%s\"", id, msg);
-%!    endif
-%!  end_try_catch
-%!  if (! isequaln (args, keep))
-%!    bad{end+1} = "the caller's arguments were modified";
-%!  endif
-%!  problem = "";
-%!  if (! isempty (bad))
-%!    problem = sprintf ("%s with %s (nargout %d): %s", fn, what, nout,
-%!                       strjoin (bad, "; "));
-%!  endif
-
-%!function tf = names_word (msg, name)
-%!  ## True when MSG contains NAME not glued to a longer identifier, so
-%!  ## that "x" is not found inside "matrix" nor "net.W{1}" in "net.W{10}".
-%!  pat = ['(^|[^\w.])' regexptranslate("escape", name) '($|[^\w])'];
-%!  tf = ! isempty (regexp (msg, pat, "once"));
-
-%!function problems = try_bad (fn, base, pos, bad, nouts)
-%!  ## Put each bad value of catalogue BAD at argument POS of the valid
-%!  ## argument list BASE and check the call with each output count NOUTS.
-%!  problems = {};
-%!  for i = 1:rows (bad)
-%!    args = base;
-%!    args{pos} = bad{i,1};
-%!    for nout = nouts
-%!      p = check_error (fn, args, nout, bad{i,3}, bad{i,4},
-%!                       sprintf ("argument %d = %s", pos, bad{i,2}));
-%!      if (! isempty (p))
-%!        problems{end+1} = p;
-%!      endif
-%!    endfor
-%!  endfor
-
-%!function report (problems)
-%!  ## Fail with the list of every call that misbehaved ("" = none).
-%!  problems = problems(! cellfun (@isempty, problems));
-%!  assert (isempty (problems), "%d bad call(s) misbehaved:\n  %s",
-%!          numel (problems), strjoin (problems, "\n  "));
-
-%!function bad = bad_matrix (good, name)
-%!  ## Values to refuse where a real finite double matrix shaped like GOOD
-%!  ## belongs (an argument called NAME); shape errors are added by callers.
-%!  T = {"wrong_type"};
-%!  F = {"not_finite"};
-%!  E = {"empty", "wrong_size", "wrong_type"};   # empty: any of these
-%!  D = {"wrong_type", "wrong_size"};            # N-d
-%!  nan_last = good;    nan_last(end) = NaN;
-%!  inf_first = good;   inf_first(1) = Inf;
-%!  minf_mid = good;    minf_mid(ceil (end / 2)) = -Inf;
-%!  bad = {
-%!    good + 1i,                 "complex",                           T
-%!    complex(good, 0),          "complex with zero imaginary part",  T
-%!    sparse(good),              "sparse",                            T
-%!    int8(good),                "int8",                              T
-%!    int32(good),               "int32",                             T
-%!    uint8(good),               "uint8",                             T
-%!    true(size (good)),         "logical",                           T
-%!    single(good),              "single",                            T
-%!    repmat("a", size (good)),  "char",                              T
-%!    num2cell(good),            "cell of numbers",                   T
-%!    {good},                    "cell holding a good value",         T
-%!    struct("v", good),         "struct",                            T
-%!    @sin,                      "function handle",                   T
-%!    containers.Map(),          "a containers.Map object",           T
-%!    int64(good),               "int64",                             T
-%!    sparse(good != 0),         "sparse logical",                    T
-%!    single(good) + 1i,         "complex single",                    T
-%!    nan_last,                  "NaN in the last element",           F
-%!    inf_first,                 "Inf in the first element",          F
-%!    minf_mid,                  "-Inf in the middle element",        F
-%!    [],                        "[]",                                E
-%!    zeros(0, 3),               "zeros(0,3)",                        E
-%!    zeros(rows (good), 0),     "zeros(n,0)",                        E
-%!    ones(2, 2, 2),             "ones(2,2,2)",                       D
-%!    cat(3, good, good),        "a good value stacked into 3-D",     D
-%!  };
-%!  bad(:,4) = {{name}};
-
-%!function bad = bad_scalar (name)
-%!  ## Values to refuse where a non-negative real finite double scalar
-%!  ## belongs (an argument or option called NAME).
-%!  T = {"wrong_type"};
-%!  R = {"out_of_range"};
-%!  F = {"not_finite"};
-%!  bad = {
-%!    -1,              "-1",                   R
-%!    -1e-300,         "-1e-300",              R
-%!    NaN,             "NaN",                  F
-%!    Inf,             "Inf",                  F
-%!    -Inf,            "-Inf",                 F
-%!    [],              "[]",                   T
-%!    zeros(0, 3),     "zeros(0,3)",           T
-%!    [0.1 0.2],       "a 1-by-2 vector",      T
-%!    [0.1; 0.2],      "a 2-by-1 vector",      T
-%!    ones(1, 1, 2),   "ones(1,1,2)",          T
-%!    0.1 + 1i,        "complex",              T
-%!    complex(0.1, 0), "complex(0.1, 0)",      T
-%!    sparse(0.1),     "sparse",               T
-%!    int8(1),         "int8",                 T
-%!    int32(1),        "int32",                T
-%!    uint8(1),        "uint8",                T
-%!    true,            "logical true",         T
-%!    single(0.1),     "single",               T
-%!    "1",             "char '1'",             T
-%!    {0.1},           "cell",                 T
-%!    struct("v", 0.1), "struct",              T
-%!    @sin,            "function handle",      T
-%!    containers.Map(), "a containers.Map object", T
-%!  };
-%!  bad(:,4) = {{name}};
-
-%!function bad = bad_name (name, unknown_reason)
-%!  ## Values to refuse where an activation or loss name belongs (an
-%!  ## argument called NAME); UNKNOWN_REASON is the reason for a string
-%!  ## that is no known name.
-%!  T = {"wrong_type"};
-%!  U = {unknown_reason};
-%!  bad = {
-%!    "swish-hinge",       "an unknown name",        U
-%!    "",                  "the empty string",       [U, T]
-%!    " sigmoid",          "a name with a space",    U
-%!    5,                   "a number",               T
-%!    [],                  "[]",                     T
-%!    {"sigmoid"},         "a cell holding a name",  T
-%!    ["sse"; "mse"],      "a 2-row char matrix",    T
-%!    ("sse")',            "a char column",          T
-%!    int8("sse"),         "int8 codes of a name",   T
-%!    true,                "logical",                T
-%!    struct("v", "sse"),  "struct",                 T
-%!    @sin,                "function handle",        T
-%!  };
-%!  bad(:,4) = {{name}};
-
-%!function problem = check_limited (fn, code, kbytes, what)
-%!  ## Run CODE, a call of FN that needs more memory than KBYTES, in a
-%!  ## fresh octave-cli whose address space "ulimit -v" caps at KBYTES, so
-%!  ## that an allocation inside the gateway fails for real (on this
-%!  ## machine's physical memory the gateway's own size check lets it
-%!  ## through).  The call must fail with backprop:FN:out_of_memory and a
-%!  ## message "FN: ...", and the child must survive.  Returns "" or a line
-%!  ## saying what went wrong.
-%!  dirs = unique ({fileparts(which (fn)), fileparts(which ("__bp_names__"))});
-%!  setup = sprintf ("addpath ('%s'); ", dirs{:});
-%!  child = [setup "try, " code "; printf ('NOERROR\\n'); catch e, " ...
-%!           "printf ('ID=%s\\nMSG=%s\\n', e.identifier, e.message); end; " ...
-%!           "printf ('ALIVE\\n');"];
-%!  octave = fullfile (OCTAVE_HOME (), "bin", "octave-cli");
-%!  problem = "";
-%!  if (! exist (octave, "file"))
-%!    return;   # no octave-cli to run the child with: nothing to check
-%!  endif
-%!  [status, out] = system (sprintf ("ulimit -v %d; '%s' --norc --no-history --quiet --eval \"%s\" 2>&1",
-%!                                   kbytes, octave, child));
-%!  id = regexp (out, '^ID=([^\n]*)$', "tokens", "once", "lineanchors");
-%!  msg = regexp (out, '^MSG=([^\n]*)$', "tokens", "once", "lineanchors");
-%!  if (isempty (strfind (out, "ALIVE")))
-%!    problem = sprintf ("Octave died (exit status %d): %s", status, strtrim (out));
-%!  elseif (! isempty (strfind (out, "NOERROR")))
-%!    problem = "no error was raised";
-%!  elseif (isempty (id) || ! strcmp (id{1}, ["backprop:" fn ":out_of_memory"])
-%!          || ! strncmp (msg{1}, [fn ": "], numel (fn) + 2))
-%!    problem = sprintf ("expected [backprop:%s:out_of_memory] \"%s: ...\", got %s",
-%!                       fn, fn, strtrim (strrep (out, "\n", " ")));
-%!  endif
-%!  if (! isempty (problem))
-%!    problem = sprintf ("%s with %s: %s", fn, what, problem);
-%!  endif
+## Helpers of this file's tests only.
 
 %!function p = try_options (bad)
 %!  ## Each row of BAD is {options, description, reasons, names}: call
@@ -300,14 +71,8 @@
 
 %!test
 %! ## A NaN, Inf, -Inf, 0, -1 or 0.5 at every position of sizes is found.
-%! bad = {};
-%! for e = 1:3
-%!   for v = [NaN Inf -Inf 0 -1 0.5]
-%!     t = [2 3 2];  t(e) = v;
-%!     bad(end+1,:) = {t, sprintf("sizes(%d) = %g", e, v), ...
-%!                     {"out_of_range", "not_finite"}, {"sizes"}};
-%!   endfor
-%! endfor
+%! bad = bad_elements ([2 3 2], "sizes", [NaN Inf -Inf 0 -1 0.5],
+%!                     {"out_of_range", "not_finite"});
 %! report (try_bad ("bp_init", {[2 3 2]}, 1, bad, 1));
 
 %!test
@@ -340,12 +105,10 @@
 %! ## Sizes that pass for numbers but whose weights do not fit in the
 %! ## memory left (3.2 GB under a 2 GB address-space limit): also
 %! ## out_of_memory, and Octave survives.
-%! if (isunix ())
-%!   report ({check_limited("bp_init", "n = bp_init ([20000 20000])", 2e6,
-%!                          "sizes [20000 20000], 2 GB limit")
-%!            check_limited("bp_init", "n = bp_init ([20000 20000], 'init', 'zeros', 'seed', 1)",
-%!                          2e6, "sizes [20000 20000], zeros, seed, 2 GB limit")});
-%! endif
+%! report ({check_limited("bp_init", "n = bp_init ([20000 20000])", 2e6,
+%!                        "sizes [20000 20000], 2 GB limit")
+%!          check_limited("bp_init", "n = bp_init ([20000 20000], 'init', 'zeros', 'seed', 1)",
+%!                        2e6, "sizes [20000 20000], zeros, seed, 2 GB limit")});
 
 %!test
 %! ## Option names: unknown ones, and options without a value.

@@ -6,26 +6,9 @@
 ## 4), so a gateway that wrote into an input would change the caller's
 ## variable, and every other variable sharing its data, behind Octave's
 ## back.  Each input is compared after the call with a deep copy taken
-## before it (a plain "keep = x" would share the data and change with it).
-
-%!function c = deep_copy (v)
-%!  ## A copy of V sharing no array data with it.
-%!  if (iscell (v))
-%!    c = cellfun (@deep_copy, v, "uniformoutput", false);
-%!  elseif (isstruct (v))
-%!    c = v;
-%!    f = fieldnames (v);
-%!    for i = 1:numel (v)
-%!      for k = 1:numel (f)
-%!        c(i).(f{k}) = deep_copy (v(i).(f{k}));
-%!      endfor
-%!    endfor
-%!  elseif ((isnumeric (v) || islogical (v) || ischar (v)) && ! isempty (v))
-%!    c = v;
-%!    c(1) = c(1);   # writing an element makes the data c's own
-%!  else
-%!    c = v;
-%!  endif
+## before it (a plain "keep = x" would share the data and change with it);
+## deep_copy is a function file in tests/lib, which run_tests.m puts on
+## the path.
 
 %!function out = call_untouched (fn, args, nout, what)
 %!  ## [out{1:nout}] = FN (ARGS{:}), then assert that each argument still
