@@ -101,6 +101,10 @@ function [net, varargout] = bp_init (sizes, varargin)
   if (has_seed)
     seed = bp_check_scalar (fn, "seed", opts.seed, 0, 2^32 - 1, true);
   endif
+  ## Refuse sizes that cannot fit before asking Octave for them: failing
+  ## allocations of absurd size again and again can abort Octave 7.3.
+  __bp_memory__ (fn, 8 * sum (sizes(2:end) .* (sizes(1:end-1) + 1)),
+                 "the network");
 
   ## Draw with a private seed by saving and restoring the global state, so
   ## the caller's random stream is left exactly where it was.
@@ -261,7 +265,8 @@ endfunction
 %!error <has no partner> bp_init ([2 3], "seed")
 %!error <seed must be a whole number> bp_init ([2 3], "seed", -1)
 %!error <init must be one of> bp_init ([2 3], "init", "ones")
-%!error <does not fit in memory> bp_init ([1e12 784])
+%!error <the network needs .* GB of memory> bp_init ([1e12 784])
+%!error id=backprop:bp_init:out_of_memory bp_init ([784 1e12 10])
 %!error id=backprop:bp_init:nargin bp_init ()
 %!error id=backprop:bp_init:nargout [a, b] = bp_init ([2 3])
 
