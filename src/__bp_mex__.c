@@ -457,6 +457,32 @@ new_like (const mxArray *a, int copy_values)
   return c;
 }
 
+/* The new value of a field the checks have read (sizes, g, loss), built
+   from what they found.  Not mxDuplicateArray of the input: Octave 7.3
+   leaks the cached dimensions of an input array that was asked for its
+   dimensions and is then duplicated (about 80 bytes a call). */
+static mxArray *
+rebuilt_field (const char *name, const bp_net *net)
+{
+  if (strcmp (name, "sizes") == 0)
+    {
+      mxArray *s = mxCreateDoubleMatrix (1, net->L + 1, mxREAL);
+      for (size_t l = 0; l <= net->L; l++)
+        mxGetPr (s)[l] = (double) net->n[l];
+      return s;
+    }
+  if (strcmp (name, "g") == 0)
+    {
+      mxArray *g = mxCreateCellMatrix (1, net->L);
+      for (size_t i = 0; i < net->L; i++)
+        mxSetCell (g, i, mxCreateString (bp_activation_name (net->g[i])));
+      return g;
+    }
+  if (strcmp (name, "loss") == 0)
+    return mxCreateString (bp_loss_name (net->loss));
+  return NULL;
+}
+
 mxArray *
 bpx_net_copy (const mxArray *in, bp_net *net, int copy_values)
 {
@@ -471,7 +497,9 @@ bpx_net_copy (const mxArray *in, bp_net *net, int copy_values)
       const int is_W = strcmp (names[f], "W") == 0;
       if (!is_W && strcmp (names[f], "b") != 0)
         {
-          mxSetFieldByNumber (out, 0, f, mxDuplicateArray (v));
+          mxArray *r = rebuilt_field (names[f], net);
+          /* A field of the user's own, never inspected: copy it. */
+          mxSetFieldByNumber (out, 0, f, r ? r : mxDuplicateArray (v));
           continue;
         }
       mxArray *cell = mxCreateCellMatrix (1, net->L);
