@@ -87,6 +87,14 @@ doc: install-local
 	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
 	  addpath ("doc"); doc_sync ("update");'
 
+# ---- robustness: hostile arguments to every public function, each batch of
+# calls in a child Octave so that crashes and hangs are seen; FUZZ_SAMPLE=N
+# runs a seeded sample of N calls (FUZZ_SEED=S).
+
+fuzz: install-local
+	FUZZ_SETUP='$(PKG_SETUP) pkg load backprop;' tests/fuzz/run_fuzz.sh \
+	  --sample $(or $(FUZZ_SAMPLE),0) --seed $(or $(FUZZ_SEED),1)
+
 # ---- speed (reported, never asserted)
 
 bench: install-local
@@ -97,4 +105,4 @@ clean:
 	$(MAKE) -C src clean
 	rm -rf target tests/c/test_core
 
-.PHONY: all deps build dist install-local install c-test test demo doc bench clean
+.PHONY: all deps build dist install-local install c-test test demo doc fuzz bench clean

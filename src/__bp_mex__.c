@@ -210,13 +210,18 @@ bpx_name (const mxArray *a, const char *name, size_t l, char *buf,
       || mxGetNumberOfDimensions (a) != 2)
     bpx_error (reason, "%s must be a name (a char row), got %s",
                arg_text (name, l), a ? describe (a) : "nothing");
-  /* A name too long for buf is truncated: it then matches no known name.
-     A NUL inside would end the C string early and let "relu\0x" pass for
-     "relu", so NULs become '?', which no name contains. */
-  mxGetString (a, buf, (mwSize) len);
-  const size_t n = mxGetNumberOfElements (a);
-  for (size_t i = strlen (buf); i < n && i + 1 < len; i = strlen (buf))
-    buf[i] = '?';
+  /* Copy the characters ourselves: a NUL inside would end a C string
+     early and let "relu\0x" pass for "relu", so NULs become '?', which no
+     name contains; a name too long for buf is cut and marked with "...",
+     so it matches no known name either. */
+  size_t n = mxGetNumberOfElements (a);
+  const char *s = n > 0 ? mxArrayToString (a) : NULL;   /* mxMalloc'd */
+  if (!s)
+    n = 0;
+  const size_t keep = n < len ? n : len - 4;
+  for (size_t i = 0; i < keep; i++)
+    buf[i] = s[i] != '\0' ? s[i] : '?';
+  strcpy (buf + keep, n < len ? "" : "...");
   return buf;
 }
 

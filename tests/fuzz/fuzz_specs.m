@@ -1,0 +1,657 @@
+## Copyright (C) 2026 The backprop authors
+## SPDX-License-Identifier: GPL-3.0-or-later
+
+## -*- texinfo -*-
+## @deftypefn {} {@var{specs} =} fuzz_specs (@var{fix})
+## What the fuzz suite knows about each public function: a struct array
+## with one element per function and the fields
+##
+## @table @code
+## @item fn, minin, maxout, has_options
+## the name, the fewest inputs it takes, the most outputs, and whether
+## name/value options follow the positional arguments;
+## @item pos, opts
+## rows @{name, kind, valid, pred@}: each positional argument and each
+## option, with the expression of a valid value, the kind of value
+## (which near misses fuzz_hostile derives from it) and a predicate:
+## @code{pred (v)} says whether the call with @var{v} in that position
+## (everything else valid) must succeed, @qcode{"ok"}, must fail,
+## @qcode{"error"}, or may do either, @qcode{"any"}.  The predicates
+## follow DESIGN.md, doc/design-decisions.md and each function's help,
+## not its code;
+## @item extra
+## rows @{slot, expression, label, expect@}: more values for one position
+## (the fixtures of bp_load_idx, the broken networks), with their
+## expected outcome written out;
+## @item specials
+## rows @{label, @{argument expressions@}, nout, expect, slow@}: whole calls
+## that no single replacement makes (absurd sizes, option clashes).
+## Slow ones are left out of samples.
+## @end table
+##
+## @var{fix} is the struct of fixtures from fuzz_fixtures (files for
+## bp_load_idx, a folder for the plots' PNG files).
+## @end deftypefn
+
+function specs = fuzz_specs (fix)
+  ## The valid network, 2-3-1 with sigmoid layers.  No space before "(":
+  ## inside [] or {} (as in "[N, N]") "f (x)" would be two elements.
+  N = "bp_init([2 3 1], \"seed\", 1)";
+  nets = fuzz_nets (N);
+  net_extra = [repmat({"net"}, rows (nets), 1), nets];
+  specs = [spec_init(), spec_forward(N, net_extra), spec_predict(N, net_extra), ...
+           spec_loss(), spec_activation(), spec_gradient(N, net_extra), ...
+           spec_sgd_step(N, net_extra), spec_train(N, net_extra), ...
+           spec_load_idx(fix), spec_dataset(), ...
+           spec_plot_network(N, net_extra, fix), spec_plot_history(fix), ...
+           spec_plot_boundary(N, net_extra, fix), spec_chain(N, net_extra), ...
+           spec_gradcheck(N, net_extra)];
+endfunction
+
+## ---- one spec per public function
+
+function s = new_spec (fn, minin, maxout, has_options)
+  s = struct ("fn", fn, "minin", minin, "maxout", maxout,
+              "has_options", has_options, "pos", {cell(0, 4)},
+              "opts", {cell(0, 4)}, "extra", {cell(0, 4)},
+              "specials", {cell(0, 5)});
+endfunction
+
+function s = spec_init ()
+  s = new_spec ("bp_init", 1, 1, true);
+  acts = activations ();
+  s.pos = {"sizes", "matrix", "[2 3 1]", @p_sizes};
+  s.opts = {
+    "activation", "name",   "'tanh'",  @(v) p_activation (v, 2, acts)
+    "loss",       "name",   "'sse'",   @(v) p_name (v, {"quadratic", "sse", "mse", "cross-entropy"})   # log-likelihood needs softmax
+    "init",       "name",   "'he'",    @(v) p_name (v, {"scaled-normal", "normal", "xavier", "he", "uniform", "zeros"})
+    "epsilon",    "scalar", "0.3",     @(v) p_scalar (v, 0, realmax, false)
+    "seed",       "scalar", "5",       @(v) p_scalar (v, 0, 2^32 - 1, true, "double")
+  };
+  s.extra = {
+    "activation", "{'relu', 'softmax'}",           "{'relu', 'softmax'}",      "ok"
+    "activation", "{'relu'; 'softmax'}",           "{'relu'; 'softmax'}",      "ok"
+    "activation", "{'relu'}",                      "{'relu'} (one name short)", "error"
+    "activation", "{'relu', 'softmax', 'tanh'}",   "three names for two layers", "error"
+    "activation", "{'relu', 'swish'}",             "{'relu', 'swish'}",        "error"
+    "activation", "{'relu', 1}",                   "{'relu', 1}",              "error"
+    "activation", "{'relu', {'tanh'}}",            "{'relu', {'tanh'}}",       "error"
+    "activation", "{'relu', ''}",                  "{'relu', ''}",             "error"
+    "seed",       "2^32 - 1",                      "2^32 - 1 (largest seed)",  "ok"
+    "seed",       "2^32",                          "2^32",                     "error"
+  };
+  ## Absurd sizes must be errors (out_of_memory), never an abort; the
+  ## child runs under a memory cap, so a real attempt fails too.
+  absurd = {"[1e12 784]", "[784 1e12 10]", "[1 1e12]", "[1e12 1]", ...
+            "[1e6 1e6]", "[3e4 3e4]", "[2^53 1]", "[flintmax 2]", ...
+            "[1e308 1]", "[2 1e308 2]", "[4294967296 1]", ...
+            "[2^62 4]", "[1e15 1e15]"};
+  for i = 1:numel (absurd)
+    s.specials(end+1,:) = {["sizes = " absurd{i}], {absurd{i}}, 1, "error", false};
+  endfor
+  s.specials(end+1,:) = {"sizes = [2 1e8 1] (two 800 MB layers under a 4 GB cap)", ...
+                         {"[2 1e8 1]"}, 1, "any", true};
+  s.specials(end+1,:) = {"sizes = ones (1, 1e4) (9999 layers)", {"ones (1, 1e4)"}, 1, "ok", false};
+  s.specials(end+1,:) = {"every option valid at once", ...
+                         {"[2 3 1]", "'activation'", "{'tanh', 'softmax'}", "'loss'", "'log-likelihood'", "'init'", "'uniform'", "'epsilon'", "0.3", "'seed'", "5"}, 1, "ok", false};
+  s.specials(end+1,:) = {"relu output with cross-entropy", ...
+                         {"[2 3 1]", "'activation'", "'relu'", "'loss'", "'cross-entropy'"}, 1, "error", false};
+  s.specials(end+1,:) = {"softmax output with cross-entropy", ...
+                         {"[2 3 1]", "'activation'", "'softmax'", "'loss'", "'cross-entropy'"}, 1, "error", false};
+  s.specials(end+1,:) = {"an option given twice (the last counts)", ...
+                         {"[2 3 1]", "'seed'", "1", "'seed'", "2"}, 1, "ok", false};
+  s.specials(end+1,:) = {"init 'uniform' with epsilon 1e308", ...
+                         {"[2 3 1]", "'init'", "'uniform'", "'epsilon'", "1e308"}, 1, "ok", false};
+endfunction
+
+function s = spec_forward (N, net_extra)
+  s = new_spec ("bp_forward", 2, 3, false);
+  s.pos = {
+    "net", "net",    N,                               @p_net
+    "x",   "matrix", "[0.1 0.9 -0.4; 0.7 0.2 0.5]",   @(v) p_matrix (v, 2, [], "ok")
+  };
+  s.extra = net_extra;
+  s.specials(end+1,:) = {"x with 1e5 columns", {N, "rand (2, 1e5)"}, 3, "ok", false};
+  s.specials(end+1,:) = {"x 2-by-0", {N, "zeros (2, 0)"}, 1, "error", false};
+endfunction
+
+function s = spec_predict (N, net_extra)
+  s = new_spec ("bp_predict", 2, 2, false);
+  s.pos = {
+    "net", "net",    N,                               @p_net
+    "X",   "matrix", "[0.1 0.9 -0.4; 0.7 0.2 0.5]",   @(v) p_matrix (v, 2, [], "ok")
+  };
+  s.extra = net_extra;
+endfunction
+
+function s = spec_loss ()
+  s = new_spec ("bp_loss", 3, 2, false);
+  s.pos = {
+    "aL",   "matrix", "[0.2 0.7; 0.9 0.4]",  @(v) p_matrix (v, 2, 2, "ok")
+    "y",    "matrix", "[0 1; 1 0]",          @(v) p_matrix (v, 2, 2, "ok")
+    "name", "name",   "'quadratic'",         @(v) p_name (v, losses ())
+  };
+  ## The log losses need outputs and targets in [0, 1].
+  for name = {"'cross-entropy'", "'log-likelihood'"}
+    s.specials(end+1,:) = {["aL above 1 with " name{1}], {"[1.5 0.5; 0.5 0.5]", "[0 1; 1 0]", name{1}}, 2, "error", false};
+    s.specials(end+1,:) = {["aL below 0 with " name{1}], {"[-eps 0.5; 0.5 0.5]", "[0 1; 1 0]", name{1}}, 2, "error", false};
+    s.specials(end+1,:) = {["y above 1 with " name{1}], {"[0.2 0.7; 0.9 0.4]", "[0 2; 1 0]", name{1}}, 2, "error", false};
+    s.specials(end+1,:) = {["aL exactly 0 and 1 with " name{1}], {"[0 1; 1 0]", "[1 0; 0 1]", name{1}}, 2, "ok", false};
+  endfor
+  s.specials(end+1,:) = {"1e308 outputs with sse (the loss overflows)", {"1e308 * ones (2, 2)", "-1e308 * ones (2, 2)", "'sse'"}, 2, "ok", false};
+endfunction
+
+function s = spec_activation ()
+  s = new_spec ("bp_activation", 2, 2, false);
+  s.pos = {
+    "z",    "matrix", "[-2 -0.5 0 0.5 3]",  @(v) p_matrix (v, [], [], "ok")
+    "name", "name",   "'sigmoid'",          @(v) p_name (v, activations ())
+  };
+  for name = activations ()
+    s.specials(end+1,:) = {["extreme z with " name{1}], {"[-realmax -1e308 -800 0 800 1e308 realmax]", ["'" name{1} "'"]}, 2, "ok", false};
+    s.specials(end+1,:) = {["denormal z with " name{1}], {"[-realmin/4; realmin/4]", ["'" name{1} "'"]}, 2, "ok", false};
+  endfor
+endfunction
+
+function s = spec_gradient (N, net_extra)
+  s = new_spec ("bp_gradient", 3, 4, true);
+  s.pos = {
+    "net", "net",    N,                       @p_net
+    "x",   "matrix", "[0 0 1 1; 0 1 0 1]",    @(v) p_matrix (v, 2, 4, "any")
+    "y",   "matrix", "[0 1 1 0]",             @(v) p_matrix (v, 1, 4, "any")
+  };
+  s.opts = {"lambda", "scalar", "0.1", @(v) p_scalar (v, 0, realmax, false)};
+  s.extra = net_extra;
+endfunction
+
+function s = spec_sgd_step (N, net_extra)
+  s = new_spec ("bp_sgd_step", 4, 1, false);
+  s.pos = {
+    "net", "net",    N,                                       @p_net
+    "dW",  "cell",   "{0.1 * ones(3, 2), 0.1 * ones(1, 3)}",  @(v) p_cells (v, {[3 2], [1 3]}, true, "any")
+    "db",  "cell",   "{0.1 * ones(3, 1), 0.1}",               @(v) p_cells (v, {[3 1], [1 1]}, true, "any")
+    "eta", "scalar", "0.5",                                   @(v) p_scalar (v, 0, realmax, false)
+  };
+  s.extra = net_extra;
+  s.specials(end+1,:) = {"dW and db of a 2-4-1 network", {N, "{ones(4, 2), ones(1, 4)}", "{ones(4, 1), 1}", "0.5"}, 1, "error", false};
+endfunction
+
+function s = spec_train (N, net_extra)
+  s = new_spec ("bp_train", 3, 2, true);
+  s.pos = {
+    "net", "net",    N,                       @p_net
+    "X",   "matrix", "[0 0 1 1; 0 1 0 1]",    @(v) p_matrix (v, 2, 4, "any")
+    "Y",   "matrix", "[0 1 1 0]",             @(v) p_matrix (v, 1, 4, "any")
+  };
+  ## Large steps or decay may diverge, which is an error by design.
+  s.opts = {
+    "epochs",     "scalar", "3",      @(v) p_scalar (v, 1, 1e9, true)
+    "batch",      "scalar", "2",      @(v) p_scalar (v, 1, flintmax, true)
+    "eta",        "scalar", "0.5",    @(v) p_scalar (v, 0, realmax, false, "", 10)
+    "momentum",   "scalar", "0.5",    @(v) p_scalar (v, 0, 1, false)
+    "lambda",     "scalar", "0.1",    @(v) p_scalar (v, 0, realmax, false, "", 10)
+    "shuffle",    "scalar", "false",  @(v) p_scalar (v, 0, 1, true)
+    "seed",       "scalar", "3",      @(v) p_scalar (v, 0, 2^32 - 2, true, "double")
+    "validation", "cell",   "{[0 1; 1 0], [1 0]}", @p_validation
+    "verbose",    "scalar", "false",  @(v) p_scalar (v, 0, 1, true, "double")
+  };
+  s.extra = [net_extra; {
+    "validation", "{[0 1; 1 0]}",                 "{Xv} (no Yv)",              "error"
+    "validation", "{[0 1; 1 0], [1 0], 1}",       "{Xv, Yv, 1}",               "error"
+    "validation", "{[0 1 0; 1 0 1], [1 0]}",      "Xv and Yv columns differ",  "error"
+    "validation", "{[0 1; 1 0; 1 1], [1 0]}",     "Xv with 3 rows",            "error"
+    "validation", "{[0 1; 1 0], [1 0; 0 1]}",     "Yv with 2 rows",            "error"
+    "validation", "{zeros(2, 0), zeros(1, 0)}",   "an empty validation set",   "any"
+    "validation", "{[0 1; 1 0], containers.Map()}", "Yv a containers.Map",     "error"
+    "validation", "{[0 1; 1 0], struct('a', 1)}", "Yv a struct",               "error"
+    "seed",       "2^32 - 2",                     "2^32 - 2 (largest seed)",   "ok"
+    "seed",       "2^32 - 1",                     "2^32 - 1",                  "error"
+    "epochs",     "1e9 + 1",                      "1e9 + 1",                   "error"
+  }];
+  X = "[0 0 1 1; 0 1 0 1]";
+  Y = "[0 1 1 0]";
+  s.specials(end+1,:) = {"eta 1e308 on a linear network (diverges)", {"bp_init ([2 1], 'activation', 'linear', 'loss', 'sse', 'seed', 1)", X, Y, "'eta'", "1e308"}, 2, "error", false};
+  s.specials(end+1,:) = {"batch larger than the data", {N, X, Y, "'batch'", "100"}, 2, "ok", false};
+  s.specials(end+1,:) = {"one-hot Y with validation", {"bp_init ([2 3 2], \"seed\", 1)", X, "[1 0 0 1; 0 1 1 0]", "'validation'", "{[0 1; 1 0], [1 0; 0 1]}"}, 2, "ok", false};
+  s.specials(end+1,:) = {"every option valid at once", {N, X, Y, "'epochs'", "3", "'batch'", "2", "'eta'", "0.5", "'momentum'", "0.5", "'lambda'", "0.1", "'shuffle'", "true", "'seed'", "3", "'validation'", "{[0 1; 1 0], [1 0]}", "'verbose'", "false"}, 2, "ok", false};
+  s.specials(end+1,:) = {"a softmax network of one output with log-likelihood", {"bp_init ([2 3 1], 'activation', {'tanh', 'softmax'}, 'loss', 'log-likelihood', 'seed', 1)", X, Y}, 2, "ok", false};
+endfunction
+
+function s = spec_load_idx (fix)
+  s = new_spec ("bp_load_idx", 1, 2, false);
+  good = fix.idx(strcmp (fix.idx(:,3), "ok"), 1);
+  s.pos = {"file", "file", quote(good{1}), @(v) p_idx_file (v, good)};
+  n = rows (fix.idx);
+  s.extra = [repmat({"file"}, n, 1), cellfun(@quote, fix.idx(:,1), "uniformoutput", false), ...
+             fix.idx(:,2:3)];
+endfunction
+
+function s = spec_dataset ()
+  s = new_spec ("bp_dataset", 1, 3, true);
+  s.pos = {"name", "name", "'spirals'", @(v) p_name (v, {"xor", "spirals", "moons", "circles", "article-232"})};
+  ## Relative to "spirals", which takes every option.
+  s.opts = {
+    "n",       "scalar", "20",        @(v) p_scalar (v, 1, 1e7, true, "double")
+    "noise",   "scalar", "0.1",       @(v) p_scalar (v, 0, realmax, false, "double")
+    "turns",   "scalar", "2",         @(v) p_scalar (v, 0.01, 100, false, "double")
+    "classes", "scalar", "3",         @(v) p_scalar (v, 2, 12, true, "double")
+    "targets", "name",   "'binary'",  @(v) p_name (v, {"onehot", "binary"}, "double")
+    "seed",    "scalar", "1",         @(v) p_scalar (v, 0, 2^32 - 1, true, "double")
+  };
+  uses = struct ("xor", {{"targets"}}, "moons", {{"n", "noise", "targets"}},
+                 "circles", {{"n", "noise", "targets"}}, "article_232", {{}});
+  values = struct ("n", "20", "noise", "0.1", "turns", "2", "classes", "3",
+                   "targets", "'onehot'");
+  for name = {"xor", "moons", "circles", "article-232"}
+    used = uses.(strrep (name{1}, "-", "_"));
+    for opt = fieldnames (values)'
+      expect = ifelse (any (strcmp (opt{1}, used)), "ok", "error");
+      s.specials(end+1,:) = {sprintf("'%s' with option '%s'", name{1}, opt{1}), ...
+                             {["'" name{1} "'"], ["'" opt{1} "'"], values.(opt{1})}, 3, expect, false};
+    endfor
+    s.specials(end+1,:) = {sprintf("'%s' with a seed", name{1}), ...
+                           {["'" name{1} "'"], "'seed'", "7"}, 3, "ok", false};
+  endfor
+  s.specials(end+1,:) = {"targets 'binary' with 3 classes", {"'spirals'", "'classes'", "3", "'targets'", "'binary'"}, 3, "error", false};
+  s.specials(end+1,:) = {"n = 1e7 (its largest) with 12 classes: 12 GB of targets", ...
+                         {"'spirals'", "'n'", "1e7", "'classes'", "12"}, 3, "any", true};
+endfunction
+
+function s = spec_plot_network (N, net_extra, fix)
+  s = new_spec ("bp_plot_network", 1, 1, true);
+  s.pos = {"net", "net", N, @p_net};
+  s.opts = {
+    "gradient", "cell",   "{0.1 * ones(3, 2), -0.1 * ones(1, 3)}", @(v) p_unset_or (v, "double", @(u) p_cells (u, {[3 2], [1 3]}, true, "ok"))
+    "x",        "matrix", "[0.5; -0.5]",   @(v) p_unset_or (v, "double", @(u) p_matrix (u, 2, 1, "any"))
+    "labels",   "scalar", "true",          @(v) p_scalar (v, 0, 1, true, "double")
+    "maxnodes", "scalar", "5",             @(v) p_scalar (v, 3, 1000, true)
+    "title",    "name",   "'A title'",     @(v) p_unset_or (v, "double", @p_text)
+    "file",     "file",   quote(fix.png),         @(v) p_png (v, fix)
+    "visible",  "scalar", "false",         @(v) p_visible (v)
+    "size",     "matrix", "[500 400]",     @(v) p_size (v, [100 100])
+  };
+  s.extra = [net_extra; png_extra(fix)];
+  s.specials(end+1,:) = {"a 2-1000-1 network", {"bp_init ([2 1000 1], 'seed', 1)"}, 1, "ok", false};
+  s.specials(end+1,:) = {"gradient and x together, into a file", {N, "'gradient'", "{ones(3, 2), -ones(1, 3)}", "'x'", "[1; 2]", "'file'", quote(fix.png)}, 1, "ok", false};
+endfunction
+
+function s = spec_plot_history (fix)
+  s = new_spec ("bp_plot_history", 1, 1, true);
+  s.pos = {"hist", "other", "struct ('loss', [1 0.5 0.25], 'accuracy', [0.5 0.7 0.9])", @p_hist};
+  s.opts = {
+    "log",     "scalar", "true",       @(v) p_scalar (v, 0, 1, true, "double")
+    "title",   "name",   "'A title'",  @p_text
+    "file",    "file",   quote(fix.png),      @(v) p_png (v, fix)
+    "visible", "scalar", "false",      @(v) p_visible (v)
+    "size",    "matrix", "[500 400]",  @(v) p_size (v, [100 100])
+  };
+  s.extra = [png_extra(fix); {
+    "hist", "struct ('loss', [1 0.5], 'accuracy', [0.5 0.7 0.9])",   "accuracy longer than loss",   "error"
+    "hist", "struct ('accuracy', [0.5 0.7])",                         "no loss field",               "error"
+    "hist", "struct ('loss', [1 NaN 0.5])",                           "loss with a NaN",             "error"
+    "hist", "struct ('loss', [1 Inf 0.5])",                           "loss with an Inf",            "any"
+    "hist", "struct ('loss', [1; 0.5])",                              "loss a column",               "ok"
+    "hist", "struct ('loss', {[1 0.5], [1 0.5]})",                    "1x2 struct array",            "error"
+    "hist", "struct ('loss', {{1, 0.5}})",                            "loss a cell",                 "error"
+    "hist", "struct ('loss', single ([1 0.5]))",                      "loss single",                 "error"
+    "hist", "struct ('loss', [1 0.5], 'val_loss', [2 1], 'val_accuracy', [0.1 0.2], 'seconds', [0.1 0.1])", "every field", "ok"
+    "hist", "struct ('loss', [1 0.5], 'val_loss', [2 NaN])",          "val_loss with a NaN",         "error"
+    "hist", "struct ('loss', [1 0.5], 'accuracy', 'ab')",             "accuracy a string",           "error"
+    "hist", "struct ('loss', 1e308 * [1 -1])",                        "losses of +-1e308",           "ok"
+    "hist", "struct ('loss', zeros (1, 0))",                          "no epochs",                   "error"
+    "hist", "rand (1, 1e5)",                                          "1e5 epochs",                  "ok"
+  }];
+endfunction
+
+function s = spec_plot_boundary (N, net_extra, fix)
+  s = new_spec ("bp_plot_boundary", 3, 1, true);
+  s.pos = {
+    "net",    "net",    N,                        @p_net
+    "X",      "matrix", "[0 1 0.5; 1 0 0.5]",     @(v) p_matrix (v, 2, 3, "any")
+    "labels", "matrix", "[1 2 1]",                @(v) p_labels (v, 3, 2)
+  };
+  s.opts = {
+    "resolution", "scalar", "20",           @(v) p_scalar (v, 10, 2000, true)
+    "limits",     "matrix", "[-1 2 -1 2]",  @p_limits
+    "threshold",  "scalar", "0.3",          @(v) p_scalar (v, -realmax, realmax, false, "double")
+    "title",      "name",   "'A title'",    @(v) p_unset_or (v, "double", @p_text)
+    "file",       "file",   quote(fix.png),        @(v) p_png (v, fix)
+    "visible",    "scalar", "false",        @(v) p_visible (v)
+    "size",       "matrix", "[500 400]",    @(v) p_size (v, [300 200])
+  };
+  s.extra = [net_extra; png_extra(fix)];
+  X = "[0 1 0.5; 1 0 0.5]";
+  s.specials(end+1,:) = {"a network with 3 inputs", {"bp_init ([3 2], 'seed', 1)", "ones (3, 3)", "[1 2 1]"}, 1, "error", false};
+  s.specials(end+1,:) = {"threshold on a two-output network", {"bp_init ([2 2], 'seed', 1)", X, "[1 2 1]", "'threshold'", "0"}, 1, "error", false};
+  s.specials(end+1,:) = {"one point", {N, "[0.5; 0.5]", "1"}, 1, "ok", false};
+  s.specials(end+1,:) = {"points at +-1e300", {N, "[-1e300 1e300 0; 0 0 1e300]", "[1 2 1]"}, 1, "any", false};
+endfunction
+
+function s = spec_chain (N, net_extra)
+  s = new_spec ("bp_chain", 6, 1, false);
+  ## w_12^(2) of the 2-3-1 network: l = 2 has 1 node, layer 1 has 3.
+  s.pos = {
+    "net", "net",    N,               @p_net
+    "x",   "matrix", "[0.3; -0.6]",   @(v) p_matrix (v, 2, 1, "any")
+    "y",   "matrix", "0.7",           @(v) p_matrix (v, 1, 1, "any")
+    "l",   "scalar", "2",             @(v) p_scalar (v, 1, 2, true)
+    "j",   "scalar", "1",             @(v) p_scalar (v, 1, 1, true)
+    "k",   "scalar", "2",             @(v) p_scalar (v, 1, 3, true)
+  };
+  s.extra = net_extra;
+  s.specials(end+1,:) = {"a softmax output layer", {"bp_init ([2 3 3], 'activation', {'tanh', 'softmax'}, 'loss', 'log-likelihood', 'seed', 1)", "[0.5; -1]", "[0; 1; 0]", "2", "3", "1"}, 1, "ok", false};
+  s.specials(end+1,:) = {"a saturated cross-entropy output", {"setfield (bp_init ([1 1], 'loss', 'cross-entropy'), 'W', {100})", "1", "0", "1", "1", "1"}, 1, "ok", false};
+  s.specials(end+1,:) = {"l = 1, j = 3, k = 2 (layer 1)", {N, "[0.3; -0.6]", "0.7", "1", "3", "2"}, 1, "ok", false};
+  s.specials(end+1,:) = {"l = 1, j = 3, k = 3 (k beyond the 2 inputs)", {N, "[0.3; -0.6]", "0.7", "1", "3", "3"}, 1, "error", false};
+endfunction
+
+function s = spec_gradcheck (N, net_extra)
+  s = new_spec ("bp_gradcheck", 3, 1, true);
+  s.pos = {
+    "net", "net",    N,                   @p_net
+    "x",   "matrix", "[0.1 0.5; 0.2 -0.7]", @(v) p_matrix (v, 2, 2, "any")
+    "y",   "matrix", "[0 1]",             @(v) p_matrix (v, 1, 2, "any")
+  };
+  grad = "{{0.1 * ones(3, 2), 0.1 * ones(1, 3)}, {0.1 * ones(3, 1), 0.1}}";
+  s.opts = {
+    "method",    "name",   "'complex'", @(v) p_name (v, {"central", "complex"})
+    "lambda",    "scalar", "0.1",       @(v) p_scalar (v, 0, realmax, false)
+    "tolerance", "scalar", "1e-4",      @(v) p_scalar (v, 0, realmax, false, "any")
+    "gradient",  "cell",   grad,        @p_gradcheck_gradient
+    "verbose",   "scalar", "true",      @(v) p_scalar (v, 0, 1, true)
+  };
+  s.extra = [net_extra; {
+    "gradient", "{{0.1 * ones(3, 2), NaN(1, 3)}, {0.1 * ones(3, 1), Inf}}", "a gradient with NaN and Inf (fails the check)", "ok"
+    "gradient", "{{0.1 * ones(2, 3), 0.1 * ones(1, 3)}, {0.1 * ones(3, 1), 0.1}}", "dW{1} transposed", "error"
+    "gradient", "{{0.1 * ones(3, 2), 0.1 * ones(1, 3)}}", "{dW} without db", "error"
+  }];
+  s.specials(end+1,:) = {"complex step through relu and softmax", {"bp_init ([2 3 2], 'activation', {'relu', 'softmax'}, 'loss', 'log-likelihood', 'seed', 1)", "[0.1 0.5; 0.2 -0.7]", "[1 0; 0 1]", "'method'", "'complex'"}, 1, "ok", false};
+endfunction
+
+## PATH as an Octave string literal.
+function e = quote (path)
+  e = ["'" strrep(path, "'", "''") "'"];
+endfunction
+
+## File names for the plots' "file" option, relative to fix.out (an
+## existing folder inside the run's scratch space).
+function e = png_extra (fix)
+  d = fix.out;
+  e = {
+    "file", sprintf("'%s/b'", d),               "a name without extension (.png is added)", "ok"
+    "file", sprintf("'%s/c.PNG'", d),           "an upper-case .PNG",                      "ok"
+    "file", sprintf("'%s/d.jpg'", d),           "a .jpg name",                             "error"
+    "file", sprintf("'%s/e.png.txt'", d),       "a .txt name",                             "error"
+    "file", "'/nonexistent-folder/f.png'",      "a folder that does not exist",            "error"
+    "file", sprintf("'%s/no/such/g.png'", d),   "a missing subfolder",                     "error"
+    "file", sprintf("'%s'", d),                 "the folder itself (writes <folder>.png)", "ok"
+    "file", sprintf("'%s/s p$(x)&;.png'", d),   "spaces, $( ), & and ; in the name",       "ok"
+    ## Quotes: writing the file or refusing the name are both fine, but a
+    ## name must never be run (gnuplot reads `set output '<name>'`).
+    "file", sprintf("'%s/q''uote.png'", d),     "a single quote in the name",              "any"
+    "file", sprintf("'%s/q\"uote.png'", d),     "a double quote in the name",              "any"
+    "file", "'x''; system ''touch PWNED''; set output ''y.png'", "a name that is gnuplot commands", "any"
+    "file", "'relative.png'",                   "a relative name (the working folder)",     "ok"
+    "file", sprintf("'%s/.png'", d),            "only an extension",                        "any"
+  };
+endfunction
+
+## ---- predicates: "ok", "error" or "any" for a value v
+
+function r = ifelse (c, a, b)
+  if (c)
+    r = a;
+  else
+    r = b;
+  endif
+endfunction
+
+function n = activations ()
+  n = {"sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"};
+endfunction
+
+function n = losses ()
+  n = {"sse", "quadratic", "mse", "cross-entropy", "log-likelihood"};
+endfunction
+
+## True for an empty double, the "not given" of most options; "any" also
+## counts every other empty value (bp_gradcheck's tolerance and gradient).
+function tf = is_unset (v, unset)
+  switch (unset)
+    case "double"
+      tf = isa (v, "double") && isempty (v);
+    case "any"
+      tf = isempty (v);
+    otherwise
+      tf = false;
+  endswitch
+endfunction
+
+function r = p_unset_or (v, unset, pred)
+  if (is_unset (v, unset))
+    r = "ok";
+  else
+    r = pred (v);
+  endif
+endfunction
+
+## A real, full, 2-D, non-empty, finite double matrix of ROWS by COLS
+## ([] = any).  Valid values of huge magnitude may overflow inside
+## (training diverges): EXTREME says what to expect of them.
+function r = p_matrix (v, nrows, ncols, extreme)
+  r = "error";
+  if (! (isa (v, "double") && isreal (v) && ! issparse (v) && ndims (v) == 2
+         && ! isempty (v) && all (isfinite (v(:)))))
+    return;
+  elseif ((! isempty (nrows) && rows (v) != nrows)
+          || (! isempty (ncols) && columns (v) != ncols))
+    return;
+  endif
+  r = ifelse (any (abs (v(:)) > 1e100), extreme, "ok");
+endfunction
+
+## A real finite double scalar in [lo, hi], whole if INTEGER; logical
+## true/false count where the value is a flag (0..1 whole), as in the
+## package's bp_check_scalar.  Values above BIG may diverge ("any").
+function r = p_scalar (v, lo, hi, integer, unset = "", big = Inf)
+  if (is_unset (v, unset))
+    r = "ok";
+    return;
+  endif
+  if (integer && lo == 0 && hi == 1 && islogical (v) && isscalar (v))
+    v = double (v);
+  endif
+  r = "error";
+  if (isa (v, "double") && isreal (v) && ! issparse (v) && isscalar (v)
+      && isfinite (v) && v >= lo && v <= hi && (! integer || v == fix (v)))
+    r = ifelse (v > big, "any", "ok");
+  endif
+endfunction
+
+function r = p_name (v, names, unset = "")
+  r = "error";
+  if (is_unset (v, unset))
+    r = "ok";
+  elseif (ischar (v) && isrow (v) && any (strcmp (v, names)))
+    r = "ok";
+  endif
+endfunction
+
+function r = p_text (v)
+  r = ifelse (ischar (v) && (isrow (v) || isempty (v)), "ok", "error");
+endfunction
+
+## bp_init's "activation": one name, or a cell of L names.
+function r = p_activation (v, L, names)
+  r = "error";
+  if (ischar (v))
+    r = p_name (v, names);
+  elseif (iscell (v) && numel (v) == L
+          && all (cellfun (@(c) strcmp (p_name (c, names), "ok"), v)))
+    r = "ok";
+  endif
+endfunction
+
+## bp_init's sizes.  Valid widths whose weights cannot fit under the
+## child's 4 GB cap must fail; middling ones may go either way.
+function r = p_sizes (v)
+  r = "error";
+  if (! (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+         && numel (v) >= 2 && all (isfinite (v)) && all (v >= 1)
+         && all (v == fix (v))))
+    return;
+  endif
+  v = v(:)';
+  biggest = max (v(1:end-1) .* v(2:end));
+  if (biggest > 5e8)
+    r = "error";
+  elseif (biggest > 1e7 || numel (v) > 1e5)
+    r = "any";
+  else
+    r = "ok";
+  endif
+endfunction
+
+## Anything but a scalar struct with the five fields is no network; the
+## broken networks of fuzz_nets carry their own expectations.
+function r = p_net (v)
+  r = "error";
+  if (isstruct (v) && isscalar (v)
+      && all (isfield (v, {"sizes", "W", "b", "g", "loss"})))
+    r = ifelse (isequal (v.sizes, [2 3 1]), "ok", "any");
+  endif
+endfunction
+
+## A cell of matrices of the given SHAPES (the dW, db of a network).  A
+## cell of the other orientation gets COLUMN_CELL (the contract says
+## "1-by-L cells" for gradients).
+function r = p_cells (v, shapes, finite, column_cell)
+  r = "error";
+  if (! (iscell (v) && numel (v) == numel (shapes)))
+    return;
+  endif
+  for l = 1:numel (shapes)
+    m = v{l};
+    if (! (isa (m, "double") && isreal (m) && ! issparse (m) && ndims (m) == 2
+           && isequal (size (m), shapes{l})))
+      return;
+    elseif (finite && ! all (isfinite (m(:))))
+      return;
+    endif
+  endfor
+  r = ifelse (isrow (v), "ok", column_cell);
+endfunction
+
+## bp_train's "validation": empty, or {Xv, Yv} for the 2-input, 1-output
+## network.
+function r = p_validation (v)
+  if ((iscell (v) || isa (v, "double")) && isempty (v))
+    r = "ok";
+  elseif (iscell (v) && numel (v) == 2)
+    a = p_matrix (v{1}, 2, [], "any");
+    b = p_matrix (v{2}, 1, [], "any");
+    r = "error";
+    if (! strcmp (a, "error") && ! strcmp (b, "error")
+        && columns (v{1}) == columns (v{2}))
+      r = ifelse (strcmp (a, "ok") && strcmp (b, "ok"), "ok", "any");
+    endif
+  else
+    r = "error";
+  endif
+endfunction
+
+function r = p_gradcheck_gradient (v)
+  if (isempty (v))
+    r = "ok";
+  elseif (iscell (v) && numel (v) == 2 && iscell (v{1}) && iscell (v{2}))
+    a = p_cells (v{1}, {[3 2], [1 3]}, false, "ok");
+    b = p_cells (v{2}, {[3 1], [1 1]}, false, "ok");
+    r = ifelse (strcmp (a, "ok") && strcmp (b, "ok"), "ok", "error");
+  else
+    r = "error";
+  endif
+endfunction
+
+## bp_load_idx: only the good fixture files can be read.
+function r = p_idx_file (v, good)
+  r = ifelse (ischar (v) && isrow (v) && any (strcmp (v, good)), "ok", "error");
+endfunction
+
+## A PNG file name for the plots ("" or [] = no file).  Relative names
+## land in the child's working folder, inside the scratch space.
+function r = p_png (v, fix)
+  if (isa (v, "double") && isempty (v))
+    r = "error";          # the default is "", and [] is not a string
+    return;
+  elseif (! (ischar (v) && (isrow (v) || isempty (v))))
+    r = "error";
+    return;
+  elseif (isempty (v))
+    r = "ok";
+    return;
+  endif
+  [folder, ~, ext] = fileparts (v);
+  if (any (v == 0))
+    r = "error";
+  elseif (! isempty (ext) && ! strcmpi (ext, ".png"))
+    r = "error";
+  elseif (! isempty (folder) && ! isfolder (folder))
+    r = "error";
+  else
+    r = "ok";
+  endif
+endfunction
+
+## Without a display "visible" must be false (or unset).
+function r = p_visible (v)
+  r = p_scalar (v, 0, 1, true, "double");
+  if (strcmp (r, "ok") && ! (isa (v, "double") && isempty (v)) && v)
+    r = "error";
+  endif
+endfunction
+
+## [width height] in pixels, each from MIN to 10000.
+function r = p_size (v, lo)
+  if (isa (v, "double") && isempty (v))
+    r = "ok";
+  elseif (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
+          && all (isfinite (v)) && all (v(:)' >= lo) && all (v <= 10000))
+    r = ifelse (ndims (v) == 2, "ok", "any");
+  else
+    r = "error";
+  endif
+endfunction
+
+function r = p_hist (v)
+  if (isnumeric (v))
+    r = "error";
+    if (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+        && ! any (isnan (v)))
+      r = ifelse (all (isfinite (v)), "ok", "any");
+    endif
+  elseif (isstruct (v) && isscalar (v) && isfield (v, "loss"))
+    r = p_hist (v.loss);
+  else
+    r = "error";
+  endif
+endfunction
+
+## Class indices 1..K, one per column of X.
+function r = p_labels (v, m, K)
+  r = "error";
+  if (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+      && numel (v) == m && all (v >= 1 & v <= K & v == fix (v)))
+    r = "ok";
+  endif
+endfunction
+
+function r = p_limits (v)
+  if (isa (v, "double") && isempty (v))
+    r = "ok";
+  elseif (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 4
+          && all (isfinite (v(:))) && v(1) < v(2) && v(3) < v(4))
+    r = ifelse (isvector (v), "ok", "any");
+  else
+    r = "error";
+  endif
+endfunction
