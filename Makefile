@@ -95,6 +95,13 @@ fuzz: install-local
 	FUZZ_SETUP='$(PKG_SETUP) pkg load backprop;' tests/fuzz/run_fuzz.sh \
 	  --sample $(or $(FUZZ_SAMPLE),0) --seed $(or $(FUZZ_SEED),1)
 
+# ---- memory: valgrind's memcheck over the C unit tests and over an Octave
+# session that takes every gateway through its error paths
+
+check-memory: c-test
+	tools/install-deps valgrind
+	tools/check-memory
+
 # ---- speed (reported, never asserted)
 
 bench: install-local
@@ -105,4 +112,4 @@ clean:
 	$(MAKE) -C src clean
 	rm -rf target tests/c/test_core
 
-.PHONY: all deps build dist install-local install c-test test demo doc fuzz bench clean
+.PHONY: all deps build dist install-local install c-test test demo doc fuzz check-memory bench clean

@@ -103,8 +103,13 @@ function [net, varargout] = bp_init (sizes, varargin)
   endif
   ## Refuse sizes that cannot fit before asking Octave for them: failing
   ## allocations of absurd size again and again can abort Octave 7.3.
-  __bp_memory__ (fn, 8 * sum (sizes(2:end) .* (sizes(1:end-1) + 1)),
-                 "the network");
+  ## Layer by layer, so the message names the layer that does not fit.
+  bytes = cumsum (8 * sizes(2:end) .* (sizes(1:end-1) + 1));
+  for l = 1:L
+    __bp_memory__ (fn, bytes(l),
+                   sprintf ("the network up to layer %d (%g-by-%g weights)",
+                            l, sizes(l+1), sizes(l)));
+  endfor
 
   ## Draw with a private seed by saving and restoring the global state, so
   ## the caller's random stream is left exactly where it was.
@@ -265,7 +270,7 @@ endfunction
 %!error <has no partner> bp_init ([2 3], "seed")
 %!error <seed must be a whole number> bp_init ([2 3], "seed", -1)
 %!error <init must be one of> bp_init ([2 3], "init", "ones")
-%!error <the network needs .* GB of memory> bp_init ([1e12 784])
+%!error <up to layer 1 \(784-by-1e\+12 weights\) needs .* GB> bp_init ([1e12 784])
 %!error id=backprop:bp_init:out_of_memory bp_init ([784 1e12 10])
 %!error id=backprop:bp_init:nargin bp_init ()
 %!error id=backprop:bp_init:nargout [a, b] = bp_init ([2 3])

@@ -36,7 +36,7 @@
 ## matches a hand-written loop of @code{bp_gradient} and @code{bp_sgd_step}
 ## step for step.
 ## @item @qcode{"seed"}
-## whole number from 0 to 2^32-2 seeding the shuffle, for a reproducible
+## whole number from 0 to 2^32-1 seeding the shuffle, for a reproducible
 ## run that leaves Octave's random state alone.  Without it the shuffle is seeded from
 ## @code{rand}, so @code{rand ("seed", @dots{})} style reproducibility works.
 ## @item @qcode{"validation"}
@@ -86,9 +86,9 @@ function [net, hist, varargout] = bp_train (net, X, Y, varargin)
   opts.lambda = bp_check_scalar (fn, "lambda", o.lambda, 0, realmax, false);
   opts.shuffle = bp_check_scalar (fn, "shuffle", o.shuffle, 0, 1, true);
   if (! (isa (o.seed, "double") && isempty (o.seed)))
-    opts.seed = bp_check_scalar (fn, "seed", o.seed, 0, 2^32 - 2, true);
+    opts.seed = bp_check_scalar (fn, "seed", o.seed, 0, 2^32 - 1, true);
   elseif (opts.shuffle)
-    opts.seed = floor (rand () * (2^32 - 1));
+    opts.seed = floor (rand () * 2^32);
   else
     opts.seed = 0;
   endif

@@ -11,8 +11,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   const bp_activation g = bpx_activation (bpx_name (prhs[2], "name", 0, buf,
                                                     sizeof buf, NULL),
                                           "name", 0, NULL);
-  bpx_check_memory (2.0 * 8.0 * (double) Z.size1 * (double) Z.size2,
-                    "the result");
+  bpx_check_memory (BPX_RETURNED * 2.0 * 8.0 * (double) Z.size1
+                    * (double) Z.size2, "the result");
   gsl_matrix A, D;
   plhs[0] = bpx_new_samples (Z.size2, Z.size1, &A);
   bp_activate (g, &Z, &A);

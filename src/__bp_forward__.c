@@ -15,7 +15,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   const gsl_matrix X = bpx_samples (prhs[2], xname, net.n[0],
                                     "n_0 = net.sizes(1)");
   const size_t L = net.L, m = X.size1;
-  bpx_check_memory (8.0 * (double) m
+  bpx_check_memory (BPX_RETURNED * 8.0 * (double) m
                     * (2.0 * (double) bpx_net_width (&net) + (double) net.n[L]),
                     "the forward pass");
 

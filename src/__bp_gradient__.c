@@ -26,8 +26,10 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
      also frees: nothing to leak. */
   const int want_delta = nlhs > 2;
   const size_t width = bpx_net_width (&net);
-  bpx_check_memory (8.0 * (3.0 * (double) m * (double) width
-                           + bpx_net_parameters (&net)),
+  const double delta_cells = (double) m * (double) width;
+  bpx_check_memory (8.0 * (BPX_RETURNED * (bpx_net_parameters (&net)
+                                           + (want_delta ? delta_cells : 0))
+                           + (want_delta ? 2.0 : 3.0) * delta_cells),
                     "the forward and backward pass");
   gsl_matrix *Z = mxMalloc (4 * L * sizeof *Z), *A = Z + L, *D = Z + 2 * L;
   gsl_matrix *dW = Z + 3 * L;

@@ -20,8 +20,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   plhs[0] = mxCreateDoubleScalar (bp_loss_mean (c, &A, &Y));
   if (nlhs > 1)
     {
-      bpx_check_memory (8.0 * (double) A.size1 * (double) A.size2,
-                        "dC_da");
+      bpx_check_memory (BPX_RETURNED * 8.0 * (double) A.size1
+                        * (double) A.size2, "dC_da");
       gsl_matrix G;
       plhs[1] = bpx_new_samples (A.size2, A.size1, &G);
       bp_loss_gradient (c, &A, &Y, &G);

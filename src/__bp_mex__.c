@@ -222,6 +222,10 @@ bpx_name (const mxArray *a, const char *name, size_t l, char *buf,
   for (size_t i = 0; i < keep; i++)
     buf[i] = s[i] != '\0' ? s[i] : '?';
   strcpy (buf + keep, n < len ? "" : "...");
+  /* Octave 7.3 does not reclaim mxArrayToString's copy at the end of the
+     call, so give it back now. */
+  if (s)
+    mxFree ((void *) s);
   return buf;
 }
 

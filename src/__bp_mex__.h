@@ -77,6 +77,10 @@ const mxArray *bpx_layer_array (const mxArray *cell, const char *name,
    so absurd sizes become errors rather than aborts. */
 void bpx_check_memory (double bytes, const char *what);
 
+/* Octave copies every array a gateway returns before freeing the
+   gateway's own, so returned arrays count twice in a memory check. */
+#define BPX_RETURNED 2.0
+
 /* Check a network struct (DESIGN.md section 2) and view its weights in
    place.  Every problem raises backprop:<fn>:invalid_net, naming the field
    and the layer. */

@@ -31,7 +31,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     }
   /* The new network's arrays are written by the step itself, straight
      from the caller's (read-only) ones: one pass, no copy first. */
-  bpx_check_memory (8.0 * bpx_net_parameters (&net), "the new network");
+  bpx_check_memory (BPX_RETURNED * 8.0 * bpx_net_parameters (&net),
+                    "the new network");
   bp_net out = net;
   out.W = mxMalloc (L * sizeof *out.W);
   out.b = mxMalloc (L * sizeof *out.b);

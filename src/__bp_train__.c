@@ -141,7 +141,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   o.momentum = opt (opts, "momentum", 0, 1);
   o.lambda = opt (opts, "lambda", 0, HUGE_VAL);
   o.shuffle = opt (opts, "shuffle", 0, 1) != 0;
-  o.seed = (unsigned long) opt (opts, "seed", 0, 4294967294.0);
+  o.seed = (unsigned long) opt (opts, "seed", 0, 4294967295.0);
   const double verbose = opt (opts, "verbose", -1, 1);
   o.one_hot = is_one_hot (&Y);
 
@@ -167,6 +167,11 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   s.total = X.size1 * o.epochs;
   o.poll = poll;
   o.ctx = &s;
+  /* The run's scratch comes from mxMalloc: if anything unwinds through the
+     core (an interrupt reaching Octave while progress is printed), Octave
+     reclaims it with the rest of this call's memory. */
+  o.alloc = mxMalloc;
+  o.release = mxFree;
 
   /* Outputs and the network copy are mxArrays: Octave frees them if we
      raise an error.  The core's own allocations are freed inside bp_train
@@ -176,7 +181,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
      batch, and the momentum velocities. */
   const double B = (double) (o.batch < X.size1 ? o.batch : X.size1);
   const double params = bpx_net_parameters (&net);
-  bpx_check_memory (8.0 * (params + 5.0 * (double) o.epochs
+  bpx_check_memory (8.0 * (BPX_RETURNED * (params + 5.0 * (double) o.epochs)
                            + 3.0 * B * (double) bpx_net_width (&net)
                            + (o.shuffle ? (double) X.size1 + B
                               * (double) (net.n[0] + net.n[L]) : 0.0)

@@ -132,12 +132,19 @@ double bp_weight_sumsq (const bp_net *net);
 typedef struct {
   size_t L, m;              /* layers, row capacity */
   gsl_matrix *Z, *A, *Delta;/* L full-capacity matrices each, m-by-n_l */
-  double *block;            /* the one allocation behind them */
+  void *block;              /* the allocation behind them, if owned */
 } bp_workspace;
 
 /* NULL when memory is short or the size overflows. */
 bp_workspace *bp_workspace_alloc (size_t L, const size_t *n, size_t m);
 void bp_workspace_free (bp_workspace *ws);
+
+/* The same workspace in memory the caller provides: bp_workspace_bytes
+   gives the size (0 when it overflows), bp_workspace_init lays the
+   matrices out in mem (aligned for double); the caller frees mem. */
+size_t bp_workspace_bytes (size_t L, const size_t *n, size_t m);
+void bp_workspace_init (bp_workspace *ws, size_t L, const size_t *n,
+                        size_t m, void *mem);
 
 /* View of the first m rows of a full-capacity scratch matrix. */
 gsl_matrix bp_rows (const gsl_matrix *full, size_t m);
@@ -192,13 +199,19 @@ typedef struct {
   size_t epochs, batch;
   double eta, momentum, lambda;
   int shuffle;              /* permute the samples every epoch */
-  unsigned long seed;       /* for the permutation: 0 .. 2^32 - 2 */
+  unsigned long seed;       /* for the permutation */
   int one_hot;              /* Y is one-hot: report accuracy */
   const gsl_matrix *Xv, *Yv;/* validation data (rows are samples) or NULL */
   /* Called after every mini-batch; a nonzero return stops the run with
      BP_EINTR.  May be NULL. */
   int (*poll) (void *ctx, const bp_progress *p);
   void *ctx;
+  /* Where the run's scratch comes from (one block, released before
+     bp_train returns); NULL means malloc and free.  A caller whose poll
+     may unwind the stack (Octave's interrupt) passes an allocator that
+     reclaims the block itself when that happens. */
+  void *(*alloc) (size_t bytes);
+  void (*release) (void *block);
 } bp_train_options;
 
 /* Per-epoch results; each pointer has room for opt->epochs values or is

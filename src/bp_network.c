@@ -49,38 +49,38 @@ bp_weight_sumsq (const bp_net *net)
   return s;
 }
 
-bp_workspace *
-bp_workspace_alloc (size_t L, const size_t *n, size_t m)
+size_t
+bp_workspace_bytes (size_t L, const size_t *n, size_t m)
 {
-  /* Count the doubles of one matrix set (sum of m*n_l), refusing sizes
-     whose byte count would overflow. */
-  size_t per_set = 0, bytes;
+  /* 3L matrix headers, then the doubles of every Z, A and Delta. */
+  size_t doubles = 0, bytes, headers;
   for (size_t l = 1; l <= L; l++)
     {
       size_t cells;
-      if (bp_size_mul (m, n[l], &cells) || per_set > SIZE_MAX - cells)
-        return NULL;
-      per_set += cells;
+      if (bp_size_mul (m, n[l], &cells) || cells > SIZE_MAX / 3
+          || doubles > SIZE_MAX / 3 - cells)
+        return 0;
+      doubles += cells;
     }
-  if (bp_size_mul (per_set, 3 * sizeof (double), &bytes) || L == 0)
-    return NULL;
+  if (bp_size_mul (3 * doubles, sizeof (double), &bytes)
+      || bp_size_mul (3 * L, sizeof (gsl_matrix), &headers)
+      || bytes > SIZE_MAX - headers || L == 0)
+    return 0;
+  return headers + bytes;
+}
 
-  bp_workspace *ws = calloc (1, sizeof *ws);
-  if (!ws)
-    return NULL;
+void
+bp_workspace_init (bp_workspace *ws, size_t L, const size_t *n, size_t m,
+                   void *mem)
+{
   ws->L = L;
   ws->m = m;
-  ws->Z = calloc (3 * L, sizeof (gsl_matrix));
-  ws->block = malloc (bytes > 0 ? bytes : 1);
-  if (!ws->Z || !ws->block)
-    {
-      bp_workspace_free (ws);
-      return NULL;
-    }
+  ws->block = NULL;
+  ws->Z = mem;
   ws->A = ws->Z + L;
   ws->Delta = ws->Z + 2 * L;
-
-  double *p = ws->block;
+  /* gsl_matrix is a multiple of 8 bytes, so the doubles stay aligned. */
+  double *p = (double *) (ws->Z + 3 * L);
   gsl_matrix *sets[3] = { ws->Z, ws->A, ws->Delta };
   for (int s = 0; s < 3; s++)
     for (size_t l = 1; l <= L; l++)
@@ -94,6 +94,24 @@ bp_workspace_alloc (size_t L, const size_t *n, size_t m)
         M->owner = 0;
         p += m * n[l];
       }
+}
+
+bp_workspace *
+bp_workspace_alloc (size_t L, const size_t *n, size_t m)
+{
+  const size_t bytes = bp_workspace_bytes (L, n, m);
+  if (bytes == 0)
+    return NULL;
+  bp_workspace *ws = malloc (sizeof *ws);
+  void *mem = malloc (bytes);
+  if (!ws || !mem)
+    {
+      free (ws);
+      free (mem);
+      return NULL;
+    }
+  bp_workspace_init (ws, L, n, m, mem);
+  ws->block = mem;
   return ws;
 }
 
@@ -103,6 +121,5 @@ bp_workspace_free (bp_workspace *ws)
   if (!ws)
     return;
   free (ws->block);
-  free (ws->Z);
   free (ws);
 }

@@ -5,9 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <stdint.h>
 #include <gsl/gsl_blas.h>
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_rng.h>
 #include "bp.h"
 
 static double
@@ -18,90 +17,151 @@ now (void)
   return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
 }
 
-/* Everything a run allocates, in one place so that one function frees it. */
+/* Everything a run needs besides the network and the data, carved from
+   one block: one allocation, one release, and a caller-supplied allocator
+   can reclaim all of it if the caller unwinds the stack. */
 typedef struct {
-  bp_workspace *ws;
+  void *block;
+  bp_workspace ws;          /* z, a, delta for a batch */
+  gsl_matrix *views;        /* 3L per-batch row views: Z, A, Delta */
   size_t *perm;             /* sample order when shuffling */
   double *Xb, *Yb;          /* gathered batch when shuffling */
   double *vel;              /* momentum velocities, weights then biases */
-  gsl_matrix *views;        /* 3L per-batch row views: Z, A, Delta */
   gsl_matrix *VW;           /* views into vel, one per layer */
   gsl_vector *Vb;
-  gsl_rng *rng;
+  uint64_t rng;             /* the shuffle's generator state */
 } run_memory;
 
-static void
-run_free (run_memory *r)
+/* Room for count items of elem bytes at the end of a block being planned,
+   16-byte aligned; returns the offset, or clears *ok on overflow. */
+static size_t
+reserve (size_t *total, size_t count, size_t elem, int *ok)
 {
-  bp_workspace_free (r->ws);
-  free (r->perm);
-  free (r->Xb);
-  free (r->Yb);
-  free (r->vel);
-  free (r->views);
-  free (r->VW);
-  free (r->Vb);
-  if (r->rng)
-    gsl_rng_free (r->rng);
-}
-
-/* malloc of a*b doubles (or size_t), NULL on overflow or failure. */
-static void *
-alloc_array (size_t a, size_t b, size_t elem)
-{
-  size_t cells, bytes;
-  if (bp_size_mul (a, b, &cells) || bp_size_mul (cells, elem, &bytes))
-    return NULL;
-  return malloc (bytes > 0 ? bytes : 1);
+  size_t bytes;
+  if (bp_size_mul (count, elem, &bytes) || bytes > SIZE_MAX - 16
+      || *total > SIZE_MAX - 16 - bytes)
+    {
+      *ok = 0;
+      return 0;
+    }
+  const size_t at = *total;
+  *total += (bytes + 15) & ~(size_t) 15;
+  return at;
 }
 
 static int
 run_alloc (run_memory *r, const bp_net *net, size_t N, size_t B,
            const bp_train_options *opt)
 {
-  const size_t L = net->L;
+  const size_t L = net->L, *n = net->n;
+  int ok = 1;
+  size_t total = 0, rows_x, rows_y, params = 0;
   memset (r, 0, sizeof *r);
-  r->ws = bp_workspace_alloc (L, net->n, B);
-  r->views = calloc (3 * L, sizeof (gsl_matrix));
-  if (!r->ws || !r->views)
-    return BP_ENOMEM;
+  const size_t ws_bytes = bp_workspace_bytes (L, n, B);
+  const size_t o_ws = reserve (&total, ws_bytes, 1, &ok);
+  const size_t o_views = reserve (&total, 3 * L, sizeof (gsl_matrix), &ok);
+  size_t o_perm = 0, o_xb = 0, o_yb = 0, o_vel = 0, o_vw = 0, o_vb = 0;
   if (opt->shuffle)
     {
-      r->perm = alloc_array (N, 1, sizeof (size_t));
-      r->Xb = alloc_array (B, net->n[0], sizeof (double));
-      r->Yb = alloc_array (B, net->n[L], sizeof (double));
-      r->rng = gsl_rng_alloc (gsl_rng_mt19937);
-      if (!r->perm || !r->Xb || !r->Yb || !r->rng)
-        return BP_ENOMEM;
-      /* GSL's MT19937 takes seed 0 to mean its default seed 4357; shift
-         by one so every seed the caller may pass gives its own stream. */
-      gsl_rng_set (r->rng, opt->seed + 1);
-      for (size_t i = 0; i < N; i++)
-        r->perm[i] = i;
+      ok &= !bp_size_mul (B, n[0], &rows_x) && !bp_size_mul (B, n[L], &rows_y);
+      o_perm = reserve (&total, N, sizeof (size_t), &ok);
+      o_xb = reserve (&total, ok ? rows_x : 0, sizeof (double), &ok);
+      o_yb = reserve (&total, ok ? rows_y : 0, sizeof (double), &ok);
     }
   if (opt->momentum != 0.0)
     {
-      size_t total = 0;
       for (size_t l = 1; l <= L; l++)
-        total += (net->n[l - 1] + 1) * net->n[l];  /* fits: W exists */
-      r->vel = calloc (total, sizeof (double));
-      r->VW = calloc (L, sizeof (gsl_matrix));
-      r->Vb = calloc (L, sizeof (gsl_vector));
-      if (!r->vel || !r->VW || !r->Vb)
-        return BP_ENOMEM;
-      double *p = r->vel;
+        params += (n[l - 1] + 1) * n[l];        /* fits: the weights exist */
+      o_vel = reserve (&total, params, sizeof (double), &ok);
+      o_vw = reserve (&total, L, sizeof (gsl_matrix), &ok);
+      o_vb = reserve (&total, L, sizeof (gsl_vector), &ok);
+    }
+  if (!ok || ws_bytes == 0)
+    return BP_ENOMEM;
+  char *block = opt->alloc ? opt->alloc (total) : malloc (total);
+  if (!block)
+    return BP_ENOMEM;
+  r->block = block;
+
+  bp_workspace_init (&r->ws, L, n, B, block + o_ws);
+  r->views = (gsl_matrix *) (block + o_views);
+  if (opt->shuffle)
+    {
+      r->perm = (size_t *) (block + o_perm);
+      r->Xb = (double *) (block + o_xb);
+      r->Yb = (double *) (block + o_yb);
+      for (size_t i = 0; i < N; i++)
+        r->perm[i] = i;
+      r->rng = opt->seed;
+    }
+  if (opt->momentum != 0.0)
+    {
+      double *p = r->vel = (double *) (block + o_vel);
+      memset (p, 0, params * sizeof (double));   /* velocities start at 0 */
+      r->VW = (gsl_matrix *) (block + o_vw);
+      r->Vb = (gsl_vector *) (block + o_vb);
       for (size_t i = 0; i < L; i++)
         {
-          r->VW[i] = gsl_matrix_view_array (p, net->n[i], net->n[i + 1]).matrix;
-          p += net->n[i] * net->n[i + 1];
+          r->VW[i] = gsl_matrix_view_array (p, n[i], n[i + 1]).matrix;
+          p += n[i] * n[i + 1];
         }
       for (size_t i = 0; i < L; i++)
         {
-          r->Vb[i] = gsl_vector_view_array (p, net->n[i + 1]).vector;
-          p += net->n[i + 1];
+          r->Vb[i] = gsl_vector_view_array (p, n[i + 1]).vector;
+          p += n[i + 1];
         }
     }
   return BP_OK;
+}
+
+static void
+run_free (run_memory *r, const bp_train_options *opt)
+{
+  if (!r->block)
+    return;
+  if (opt->release)
+    opt->release (r->block);
+  else
+    free (r->block);
+  r->block = NULL;
+}
+
+/* SplitMix64: a small generator whose whole state is one 64-bit integer
+   (no allocation), statistically good enough to order samples. */
+static uint64_t
+next_random (uint64_t *state)
+{
+  uint64_t z = (*state += UINT64_C (0x9e3779b97f4a7c15));
+  z = (z ^ (z >> 30)) * UINT64_C (0xbf58476d1ce4e5b9);
+  z = (z ^ (z >> 27)) * UINT64_C (0x94d049bb133111eb);
+  return z ^ (z >> 31);
+}
+
+/* Uniform on 0 .. bound-1 without modulo bias: draws below the largest
+   multiple of bound are accepted. */
+static size_t
+random_below (uint64_t *state, size_t bound)
+{
+  const uint64_t b = (uint64_t) bound;
+  const uint64_t threshold = (UINT64_MAX - b + 1) % b;  /* 2^64 mod b */
+  uint64_t x;
+  do
+    x = next_random (state);
+  while (x < threshold);
+  return (size_t) (x % b);
+}
+
+/* Fisher-Yates: every order of the N samples equally likely. */
+static void
+shuffle (size_t *perm, size_t N, uint64_t *state)
+{
+  for (size_t i = N - 1; i > 0; i--)
+    {
+      const size_t j = random_below (state, i + 1);
+      const size_t t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
 }
 
 /* Copy rows idx[0..m) of S into the contiguous buffer D (m-by-S->size2). */
@@ -185,12 +245,12 @@ weights_finite (const bp_net *net)
 static void
 batch_views (run_memory *r, size_t m)
 {
-  const size_t L = r->ws->L;
+  const size_t L = r->ws.L;
   for (size_t i = 0; i < L; i++)
     {
-      r->views[i] = bp_rows (&r->ws->Z[i], m);
-      r->views[L + i] = bp_rows (&r->ws->A[i], m);
-      r->views[2 * L + i] = bp_rows (&r->ws->Delta[i], m);
+      r->views[i] = bp_rows (&r->ws.Z[i], m);
+      r->views[L + i] = bp_rows (&r->ws.A[i], m);
+      r->views[2 * L + i] = bp_rows (&r->ws.Delta[i], m);
     }
 }
 
@@ -200,7 +260,7 @@ static void
 evaluate (const bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
           run_memory *r, int one_hot, double *loss, double *acc)
 {
-  const size_t N = X->size1, L = net->L, B = r->ws->m;
+  const size_t N = X->size1, L = net->L, B = r->ws.m;
   gsl_matrix *Z = r->views, *A = r->views + L, *D = r->views + 2 * L;
   double s = 0.0;
   size_t correct = 0;
@@ -232,10 +292,7 @@ bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
   run_memory r;
   int status = run_alloc (&r, net, N, B, opt);
   if (status != BP_OK)
-    {
-      run_free (&r);
-      return status;
-    }
+    return status;
   gsl_matrix *Z = r.views, *A = r.views + L, *D = r.views + 2 * L;
   bp_progress p = { 0 };
   p.epochs = opt->epochs;
@@ -248,7 +305,7 @@ bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
       double loss_sum = 0.0;
       size_t correct = 0, seen = 0;
       if (opt->shuffle)
-        gsl_ran_shuffle (r.rng, r.perm, N, sizeof (size_t));
+        shuffle (r.perm, N, &r.rng);
       for (size_t k = 0; k < batches; k++)
         {
           const size_t r0 = k * B, m = N - r0 < B ? N - r0 : B;
@@ -325,6 +382,6 @@ bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
       if (hist->seconds)
         hist->seconds[e] = now () - te;
     }
-  run_free (&r);
+  run_free (&r, opt);
   return status;
 }

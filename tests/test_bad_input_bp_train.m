@@ -22,7 +22,7 @@
 %!  ##   "rate"     a number >= 0 (eta, lambda)
 %!  ##   "fraction" a number in [0, 1] (momentum)
 %!  ##   "flag"     true/false or 0/1 (shuffle, verbose)
-%!  ##   "seed"     a whole number in [0, 2^32-2]
+%!  ##   "seed"     a whole number in [0, 2^32-1]
 %!  ## The wrong types are the same for all; logical true is only a valid
 %!  ## value of a flag.  [] is not in the list for "seed" and "verbose",
 %!  ## where it is the default ("no seed", "when in a terminal").
@@ -71,7 +71,7 @@
 %!    case "flag"
 %!      out = {2, -1, 0.5, 1e-300, 1 - eps/2};
 %!    case "seed"
-%!      out = {-1, -1e-300, 0.5, 7.25, 2^32 - 1, 2^32, 1e20};
+%!      out = {-1, -1e-300, 0.5, 7.25, 2^32, 2^32 + 1, 1e20};
 %!  endswitch
 %!  for i = 1:numel (out)
 %!    bad(end+1,:) = {out{i}, sprintf("%.17g", out{i}), R};
@@ -105,7 +105,7 @@
 %! [n2, h] = bp_train (base{:});
 %! assert (isequal (n1, n2));
 %! bp_train (net, x, y, "epochs", 1, "batch", 1e15, "eta", 0, "momentum", 1,
-%!           "lambda", 0, "shuffle", true, "seed", 2^32 - 2, "verbose", false);
+%!           "lambda", 0, "shuffle", true, "seed", 2^32 - 1, "verbose", false);
 %! bp_train (net, x, y, "epochs", 1, "seed", 0, "shuffle", 0, "verbose", 0,
 %!           "validation", {}, "momentum", 0);
 %! bp_train (net, x, y, "epochs", 1, "seed", [], "verbose", false,
@@ -211,7 +211,7 @@
 %!                  bad_option ("verbose", "flag"), 2)]);
 
 %!test
-%! ## seed: a whole number in [0, 2^32-2], also when shuffling is off.
+%! ## seed: a whole number in [0, 2^32-1], also when shuffling is off.
 %! p = numel (base) + 2;
 %! report ([try_bad("bp_train", with_option (base, "seed", 1), p,
 %!                  bad_option ("seed", "seed"), 2), ...

@@ -41,7 +41,7 @@ printf ("bp_sgd_step changes W{2}(%d,%d) by %.6f\n\n", j, i,
 [X, Y] = bp_dataset ("moons", "n", 100, "seed", 1);
 start = bp_init ([2 8 2], "activation", {"tanh", "softmax"},
                  "loss", "log-likelihood", "seed", 2);
-etas = [0.01 0.1 1 10];
+etas = [0.01 0.1 1 50];
 final = zeros (size (etas));
 hists = cell (size (etas));
 for e = 1:numel (etas)

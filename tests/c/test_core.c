@@ -1155,6 +1155,29 @@ test_workspace (void)
   CHECK (bp_workspace_alloc (1, one, SIZE_MAX / 16) == NULL);
   bp_workspace_free (NULL);      /* a no-op, like free (NULL) */
   CHECK (1);
+
+  /* In caller memory: the same layout inside the block it was given. */
+  const size_t bytes = bp_workspace_bytes (2, n, 5);
+  CHECK (bytes >= 3 * 5 * (3 + 4) * sizeof (double));
+  char *mem = malloc (bytes);
+  bp_workspace w;
+  bp_workspace_init (&w, 2, n, 5, mem);
+  CHECK (w.block == NULL);                      /* not owned */
+  gsl_matrix *wsets[3] = { w.Z, w.A, w.Delta };
+  int inside = 1;
+  for (int s = 0; s < 3; s++)
+    for (size_t l = 0; l < 2; l++)
+      {
+        const char *first = (const char *) wsets[s][l].data;
+        const char *last = (const char *) (wsets[s][l].data + 5 * n[l + 1]);
+        inside &= first >= mem && last <= mem + bytes
+                  && (size_t) first % sizeof (double) == 0;
+        CHECK_SIZE (wsets[s][l].size2, n[l + 1]);
+      }
+  CHECK (inside);
+  free (mem);
+  CHECK (bp_workspace_bytes (2, huge2, 1) == 0);
+  CHECK (bp_workspace_bytes (2, n, SIZE_MAX / 2) == 0);
 }
 
 static void
@@ -1537,11 +1560,24 @@ test_sgd_step (void)
   for (size_t q = 0; q < 6; q++)
     d->W[1].data[q] = (double) (q + 1);
   memcpy (d->b[1].data, db1, sizeof db1);
-  bp_sgd_step (&t->net, d->W, d->b, 0.5, &t->net);
   const double want_w0[] = { 0.75, 2.5, 2, 4, 4.875, 8 };
   const double want_b0[] = { 0.5, 1, 1.5 };
   const double want_w1[] = { -0.5, -1, -1.5, -2, -2.5, -3 };
   const double want_b1[] = { -2, 1 };
+  /* Out of place: the step fills a second network (whose old contents are
+     never read: NaN there must not leak through) and leaves the first. */
+  tnet *o = tnet_like (t);
+  for (size_t q = 0; q < 6; q++)
+    o->W[0].data[q] = o->W[1].data[q] = NAN;
+  bp_sgd_step (&t->net, d->W, d->b, 0.5, &o->net);
+  CHECK_MAT_ARR (&o->W[0], want_w0, 0.0);
+  CHECK_ARR (o->b[0].data, want_b0, 3, 0.0);
+  CHECK_MAT_ARR (&o->W[1], want_w1, 0.0);
+  CHECK_ARR (o->b[1].data, want_b1, 2, 0.0);
+  CHECK_ARR (t->W[0].data, w0, 6, 0.0);
+  tnet_free (o);
+  /* In place. */
+  bp_sgd_step (&t->net, d->W, d->b, 0.5, &t->net);
   CHECK_MAT_ARR (&t->W[0], want_w0, 0.0);
   CHECK_ARR (t->b[0].data, want_b0, 3, 0.0);
   CHECK_MAT_ARR (&t->W[1], want_w1, 0.0);
@@ -2115,10 +2151,72 @@ test_accuracy (void)
 
 /* ================================================================ main */
 
+/* An allocator that counts, so a test can see bp_train take exactly one
+   block from it and give that block back. */
+static size_t alloc_calls, release_calls;
+static void *alloc_last;
+
+static void *
+failing_alloc (size_t bytes)
+{
+  (void) bytes;
+  return NULL;
+}
+
+static void *
+counting_alloc (size_t bytes)
+{
+  alloc_calls++;
+  return alloc_last = malloc (bytes);
+}
+
+static void
+counting_release (void *block)
+{
+  release_calls++;
+  CHECK (block == alloc_last);
+  free (block);
+}
+
+static void
+test_train_allocator (void)
+{
+  /* Shuffle, momentum and validation: every kind of scratch at once. */
+  tnet *a = softmax_233 (), *b = softmax_233 ();
+  hand_opts h = { 3, 4, 0.3, 0.9, 0.1, val_X, val_Y1h };
+  bp_train_options o = train_options (&h);
+  o.shuffle = 1;
+  o.seed = 9;
+  o.one_hot = 1;
+  core_hist ca, cb;
+  core_hist_init (&ca);
+  core_hist_init (&cb);
+  size_t bad;
+  CHECK (bp_train (&a->net, train_X, train_Y1h, &o, &ca.h, &bad) == BP_OK);
+  alloc_calls = release_calls = 0;
+  o.alloc = counting_alloc;
+  o.release = counting_release;
+  CHECK (bp_train (&b->net, train_X, train_Y1h, &o, &cb.h, &bad) == BP_OK);
+  CHECK_SIZE (alloc_calls, 1);
+  CHECK_SIZE (release_calls, 1);
+  for (size_t l = 0; l < 2; l++)
+    CHECK_MAT (&b->W[l], &a->W[l], 0.0);     /* same run, other memory */
+  CHECK_ARR (cb.loss, ca.loss, 3, 0.0);
+  CHECK_ARR (cb.vloss, ca.vloss, 3, 0.0);
+  /* An allocator that fails is BP_ENOMEM, with nothing to release. */
+  alloc_calls = release_calls = 0;
+  o.alloc = failing_alloc;
+  CHECK (bp_train (&b->net, train_X, train_Y1h, &o, &cb.h, &bad) == BP_ENOMEM);
+  CHECK_SIZE (release_calls, 0);
+  tnet_free (a);
+  tnet_free (b);
+}
+
 static void
 test_training (void)
 {
   train_data_alloc ();
+  test_train_allocator ();
   test_train_vs_loop ();
   test_train_null_history ();
   test_train_shuffle ();

@@ -1,0 +1,193 @@
+## Copyright (C) 2026 The backprop authors
+## SPDX-License-Identifier: GPL-3.0-or-later
+##
+## Ctrl-C during bp_train (doc/design-decisions.md, "Training"): training
+## stops at the end of the current mini-batch and Octave returns to its
+## prompt; nothing is assigned, the network passed in is unchanged,
+## everything allocated is freed, and the session goes on working.
+##
+## How.  A child "octave-cli -i" (interactive, so that SIGINT interrupts
+## rather than kills) reads its commands from a pipe (popen2) and writes
+## to another, which this test reads without blocking.  The child makes a
+## [784 512 512 10] network and 20000 random samples, prints a marker and
+## starts a 50-epoch bp_train (minutes of work).  Once the child has used
+## 0.5 s of CPU time after the marker (so it is inside the training loop,
+## not still parsing options), the test notes time () and sends SIGINT
+## with kill.  The commands sent next run when the prompt is back; the
+## first prints the child's time (), whether the outputs of bp_train exist
+## and whether the network equals the copy kept before.  Both processes
+## read the same wall clock, so the difference is the time from the
+## signal to the prompt.
+##
+## Bounds.  Ctrl-C is honoured after every mini-batch; a batch of 100
+## samples of this network is ~0.4 GFLOP, 10 to 50 ms here, and the
+## prompt was measured back 20 to 60 ms after the signal.  The design
+## limit is 0.5 s; the test allows 0.5 s more for a loaded machine (the
+## child may wait for a core), so LATENCY_BOUND = 1.0 s.
+##
+## Memory.  Six interrupted runs: the first warms up (the allocator keeps
+## the freed blocks of the first run for the next ones), then VmRSS and
+## VmData of the child, read from /proc/<pid>/status, may not grow by more
+## than GROWTH_BOUND = 10 MB over the five runs after it.  One interrupted
+## run allocates 5.4 MB for the network copy, 5.4 MB of momentum
+## velocities, 2.5 MB of batch workspace and 0.8 MB for the shuffle: any
+## of these left behind each time would add 13 to 27 MB.
+##
+## Every wait has a timeout; the child is killed (SIGKILL) and reaped in a
+## cleanup block whatever happens, so the test cannot hang or leave a
+## process behind.  Skipped, with a note, only where no such child can be
+## run: not Linux, or no octave-cli next to this Octave.
+
+## ---------------------------------------------------------------------
+## Helpers
+
+%!function s = wait_for (out, pid, pattern, seconds, sofar)
+%!  ## Read the child's output (non-blocking pipe OUT) until the text read
+%!  ## matches the regular expression PATTERN; return that text.  Fails
+%!  ## after SECONDS, or when the child has died, showing what it printed.
+%!  ## fgets may return part of a line (what the pipe holds so far), so
+%!  ## patterns end in \n to match complete lines only.
+%!  s = sofar;
+%!  t0 = time ();
+%!  while (isempty (regexp (s, pattern, "once", "lineanchors")))
+%!    line = fgets (out);
+%!    if (ischar (line))
+%!      ## The first line may follow the prompt shown before PS1 ('').
+%!      s = [s regexprep(line, '^octave:\d+> ', '')];
+%!      continue;
+%!    endif
+%!    fclear (out);
+%!    [p, status] = waitpid (pid, WNOHANG ());
+%!    if (p == pid)
+%!      error ("the child exited (status %d) before printing /%s/; it printed:\n%s",
+%!             status, pattern, s);
+%!    elseif (time () - t0 > seconds)
+%!      error ("no /%s/ from the child within %g s; it printed:\n%s", pattern,
+%!             seconds, s);
+%!    endif
+%!    pause (0.01);
+%!  endwhile
+
+%!function send (in, cmd)
+%!  fputs (in, [cmd "\n"]);
+%!  fflush (in);
+
+%!function t = cpu_seconds (pid)
+%!  ## User plus system CPU time of process PID (all its threads), from
+%!  ## /proc/PID/stat, whose fields 14 and 15 count clock ticks of 1/100 s
+%!  ## (USER_HZ, 100 on Linux).  The command name (field 2) may hold
+%!  ## spaces, so the fields are counted after its closing parenthesis.
+%!  s = fileread (sprintf ("/proc/%d/stat", pid));
+%!  f = strsplit (strtrim (s(find (s == ")", 1, "last") + 2:end)), " ");
+%!  t = (str2double (f{12}) + str2double (f{13})) / 100;
+
+%!function kb = child_memory (pid)
+%!  ## [VmRSS, VmData] of process PID in kB.
+%!  s = fileread (sprintf ("/proc/%d/status", pid));
+%!  kb = [sscanf(regexp (s, 'VmRSS:\s*\d+', "match", "once")(7:end), "%d"), ...
+%!        sscanf(regexp (s, 'VmData:\s*\d+', "match", "once")(8:end), "%d")];
+
+%!function stop_child (in, out, pid)
+%!  ## Kill and reap the child if it is still there, and close the pipes.
+%!  if (pid > 0 && waitpid (pid, WNOHANG ()) == 0)
+%!    kill (pid, 9);
+%!    waitpid (pid);
+%!  endif
+%!  if (in >= 0)
+%!    fclose (in);
+%!  endif
+%!  if (out >= 0)
+%!    fclose (out);
+%!  endif
+
+## ---------------------------------------------------------------------
+
+%!test
+%! octave = fullfile (OCTAVE_HOME (), "bin", "octave-cli");
+%! if (! isunix () || ! exist ("/proc/self/stat", "file") || ! exist (octave, "file"))
+%!   printf ("  skipped: needs Linux's /proc and an octave-cli next to this Octave\n");
+%!   return;
+%! endif
+%! LATENCY_BOUND = 1.0;     # s: the design's 0.5 s plus 0.5 s for a loaded machine
+%! GROWTH_BOUND = 10240;    # kB over the five measured interrupted runs
+%! RUNS = 6;                # the first one warms up
+%! SIGINT = 2;
+%! dirs = unique ({fileparts(which ("bp_train")), fileparts(which ("__bp_train__"))});
+%! in = out = pid = -1;
+%! unwind_protect
+%!   ## sh's exec keeps the process id, and merges the child's stderr into
+%!   ## what this test reads.
+%!   [in, out, pid] = popen2 ("/bin/sh", {"-c", sprintf("exec '%s' --norc --no-history --quiet -i --no-line-editing 2>&1", octave)});
+%!   assert (pid > 0, "could not start %s", octave);
+%!   ## No prompt: the child's lines then start with what it prints.  keep
+%!   ## holds its own copy of every array (+= 0 on one element unshares
+%!   ## them), so a gateway writing into net's arrays in place would show.
+%!   send (in, ["PS1 ('');  " sprintf("addpath ('%s'); ", dirs{:}) ...
+%!              "rand ('state', 1);  randn ('state', 1);" ...
+%!              "X = randn (784, 20000);  Y = zeros (10, 20000);" ...
+%!              "Y(sub2ind (size (Y), randi (10, 1, 20000), 1:20000)) = 1;" ...
+%!              "net = bp_init ([784 512 512 10], 'seed', 1);" ...
+%!              "keep = net;  for l = 1:3, keep.W{l}(1) += 0; keep.b{l}(1) += 0; end;" ...
+%!              "printf ('READY\\n');"]);
+%!   text = wait_for (out, pid, '^READY\n', 120, "");
+%!   latency = zeros (1, RUNS);
+%!   mem = zeros (RUNS, 2);
+%!   for k = 1:RUNS
+%!     send (in, sprintf (["clear net2 h2;  printf ('STARTED %d\\n');  fflush (stdout);" ...
+%!                         "[net2, h2] = bp_train (net, X, Y, 'epochs', 50, 'batch', 100," ...
+%!                         " 'momentum', 0.9, 'verbose', false, 'seed', %d);" ...
+%!                         "printf ('FINISHED\\n');"], k, k));
+%!     text = wait_for (out, pid, sprintf ('^STARTED %d\n', k), 60, text);
+%!     cpu0 = cpu_seconds (pid);
+%!     t_start = time ();
+%!     while (cpu_seconds (pid) - cpu0 < 0.5)
+%!       assert (time () - t_start < 60, "the child used no CPU after STARTED %d", k);
+%!       pause (0.02);
+%!     endwhile
+%!     t_signal = time ();
+%!     kill (pid, SIGINT);
+%!     send (in, sprintf (["printf ('BACK %d %%.6f %%d %%d %%d\\n', time (), exist ('net2', 'var')," ...
+%!                         " exist ('h2', 'var'), isequal (net, keep));  fflush (stdout);"], k));
+%!     text = wait_for (out, pid, sprintf ('^BACK %d [^\n]*\n', k), 60, text);
+%!     v = sscanf (regexp (text, sprintf ('(?<=^BACK %d )[^\n]*', k), "match", "once", "lineanchors"), "%f");
+%!     assert (numel (v) == 4, "run %d: cannot read the BACK line in:\n%s", k, text);
+%!     latency(k) = v(1) - t_signal;
+%!     assert (isempty (strfind (text, "FINISHED")), "run %d finished instead of stopping", k);
+%!     assert (v(2) == 0 && v(3) == 0, "run %d: bp_train's outputs were assigned (net2: %d, h2: %d)",
+%!             k, v(2), v(3));
+%!     assert (v(4) == 1, "run %d: the network passed to bp_train changed", k);
+%!     mem(k,:) = child_memory (pid);
+%!   endfor
+%!   ## The session still works: a short run of the same network, and a
+%!   ## small one, complete.
+%!   send (in, ["n3 = bp_train (net, X(:,1:500), Y(:,1:500), 'epochs', 1, 'batch', 100, 'verbose', false);" ...
+%!              "n4 = bp_train (bp_init ([2 3 1], 'seed', 1), [0 0 1 1; 0 1 0 1], [0 1 1 0], 'epochs', 5, 'verbose', false);" ...
+%!              "printf ('AFTER %d\\n', all (isfinite (n3.W{3}(:))) && ! isequal (n3.W, net.W) && isstruct (n4));"]);
+%!   text = wait_for (out, pid, '^AFTER \d\n', 120, text);
+%!   assert (! isempty (regexp (text, '^AFTER 1$', "once", "lineanchors")),
+%!           "training after the interrupts did not work:\n%s", text);
+%!   send (in, "exit (0)");
+%!   t0 = time ();
+%!   do
+%!     [p, status] = waitpid (pid, WNOHANG ());
+%!     if (p != pid)
+%!       assert (time () - t0 < 30, "the child did not exit within 30 s");
+%!       pause (0.05);
+%!     endif
+%!   until (p == pid)
+%!   pid = -1;          # reaped
+%!   assert (status == 0, "the child exited with status %d", status);
+%!   growth = max (mem(end,:) - mem(1,:));
+%!   printf ("  interrupt: %d runs of bp_train interrupted; latency %s s (bound %.1f); child VmRSS after each %s MB, growth over the last %d %+d kB (bound %d)\n",
+%!           RUNS, mat2str (latency, 2), LATENCY_BOUND, mat2str (round (mem(:,1)' / 1024)),
+%!           RUNS - 1, growth, GROWTH_BOUND);
+%!   assert (all (latency >= 0), "a BACK time before the signal: %s", mat2str (latency, 4));
+%!   assert (max (latency) <= LATENCY_BOUND,
+%!           "the prompt came back %.2f s after Ctrl-C (bound %.1f s); all runs: %s",
+%!           max (latency), LATENCY_BOUND, mat2str (latency, 3));
+%!   assert (growth <= GROWTH_BOUND,
+%!           "the child grew by %d kB over %d interrupted runs (VmRSS, VmData kB per run:\n%s)",
+%!           growth, RUNS - 1, mat2str (mem));
+%! unwind_protect_cleanup
+%!   stop_child (in, out, pid);
+%! end_unwind_protect
