@@ -56,8 +56,10 @@
 ##
 ## @table @asis
 ## @item @qcode{"n"}
-## points per class (default 100); @qcode{"spirals"}, @qcode{"moons"},
-## @qcode{"circles"}.
+## points per class, at most 1e7 (default 100); @qcode{"spirals"},
+## @qcode{"moons"}, @qcode{"circles"}.  A dataset that would not fit in
+## the memory available is refused (@code{backprop:bp_dataset:out_of_memory})
+## before anything is generated.
 ## @item @qcode{"noise"}
 ## standard deviation of the Gaussian noise added to each coordinate
 ## (default 0.05 for spirals and circles, 0.1 for moons; 0 gives the exact
@@ -109,13 +111,15 @@ function [X, Y, labels, varargout] = bp_dataset (name, varargin)
   endif
 
   ## An empty double means "not given", so each dataset can fill in its
-  ## own default and reject options it has no use for.
+  ## own default and reject options it has no use for; any other value,
+  ## empty or not, is checked.
   defaults = struct ("n", [], "noise", [], "turns", [], "classes", [],
                      "targets", [], "seed", []);
   given = bp_parse_options (fn, defaults, varargin, 1);
   o = check_options (fn, name, given);
+  check_memory (fn, name, o);
 
-  if (isempty (o.seed))
+  if (bp_is_unset (o.seed))
     [X, labels] = generate (name, o);
   else
     ## Draw with a private seed by saving and restoring the global state,
@@ -164,7 +168,7 @@ function o = check_options (fn, name, o)
   fields = fieldnames (o);
   for i = 1:numel (fields)
     f = fields{i};
-    if (is_unset (o.(f)))
+    if (bp_is_unset (o.(f)))
       o.(f) = [];
       if (isfield (d, f))
         o.(f) = d.(f);
@@ -175,31 +179,30 @@ function o = check_options (fn, name, o)
     endif
   endfor
 
-  if (! isempty (o.n))
+  if (! bp_is_unset (o.n))
     o.n = bp_check_scalar (fn, "n", o.n, 1, 1e7, true);
   endif
-  if (! isempty (o.noise))
+  if (! bp_is_unset (o.noise))
     o.noise = bp_check_scalar (fn, "noise", o.noise, 0, realmax, false);
   endif
-  if (! isempty (o.turns))
+  if (! bp_is_unset (o.turns))
     o.turns = bp_check_scalar (fn, "turns", o.turns, 0.01, 100, false);
   endif
-  if (! isempty (o.classes))
+  if (! bp_is_unset (o.classes))
     o.classes = bp_check_scalar (fn, "classes", o.classes, 2, 12, true);
   endif
-  if (! isempty (o.seed))
+  if (! bp_is_unset (o.seed))
     o.seed = bp_check_scalar (fn, "seed", o.seed, 0, 2^32 - 1, true);
   endif
-  if (! isempty (o.targets))
+  if (! bp_is_unset (o.targets))
     t = o.targets;
-    if (! (ischar (t) && isrow (t) && any (strcmp (t, {"onehot", "binary"}))))
-      if (ischar (t))
-        got = ["'" t(:)' "'"];
-      else
-        got = bp_describe (t);
-      endif
+    if (! (ischar (t) && isrow (t)))
+      error ("backprop:bp_dataset:wrong_type",
+             "bp_dataset: targets must be 'onehot' or 'binary' (a string), got %s",
+             bp_describe (t));
+    elseif (! any (strcmp (t, {"onehot", "binary"})))
       error ("backprop:bp_dataset:unknown_targets",
-             "bp_dataset: targets must be 'onehot' or 'binary', got %s", got);
+             "bp_dataset: targets must be 'onehot' or 'binary', got '%s'", t);
     elseif (strcmp (t, "binary") && o.classes != 2)
       error ("backprop:bp_dataset:incompatible_targets",
              "bp_dataset: targets 'binary' needs 2 classes, got %d", o.classes);
@@ -207,8 +210,22 @@ function o = check_options (fn, name, o)
   endif
 endfunction
 
-function tf = is_unset (v)
-  tf = isa (v, "double") && isempty (v);
+## Refuse what cannot fit before generating it: X (2 rows), labels and
+## the targets Y (K rows of doubles, or one), and the logical K-by-m
+## comparison that makes one-hot targets.  n = 1e7 with 12 classes needs
+## 15.8 GB; failing allocations of such sizes again and again can abort
+## Octave 7.3, and this fails at once instead of after half a minute.
+function check_memory (fn, name, o)
+  if (! any (strcmp (name, {"spirals", "moons", "circles"})))
+    return;
+  endif
+  m = o.n * o.classes;
+  if (strcmp (o.targets, "onehot"))
+    bytes = m * (8 * (2 + 1 + o.classes) + o.classes);
+  else
+    bytes = m * 8 * (2 + 1 + 1);
+  endif
+  __bp_memory__ (fn, bytes, "the dataset (X, Y and labels)");
 endfunction
 
 ## The inputs and class labels of dataset NAME, class by class.
@@ -346,6 +363,37 @@ endfunction
 %! X = bp_dataset ("circles", "N", 5, "Noise", 0);
 %! assert (columns (X), 10);
 
+%!test
+%! ## Only [] means "not given"; every other empty value is checked, and a
+%! ## refused seed leaves the global generators alone.
+%! s = {rand("state"), randn("state")};
+%! for v = {"", {}, int8([]), struct([]), containers.Map(), single([]), true(0, 0)}
+%!   for opt = {"n", "noise", "turns", "classes", "targets", "seed"}
+%!     try
+%!       bp_dataset ("spirals", opt{1}, v{1});
+%!       error ("accepted %s = %s", opt{1}, class (v{1}));
+%!     catch err
+%!       assert (err.identifier, "backprop:bp_dataset:wrong_type");
+%!       assert (strncmp (err.message, ["bp_dataset: " opt{1} " must be"], 13 + numel (opt{1})));
+%!     end_try_catch
+%!   endfor
+%! endfor
+%! assert ({rand("state"), randn("state")}, s);
+%! X = bp_dataset ("spirals", "n", [], "seed", [], "noise", 0);
+%! assert (size (X), [2 200]);
+
+%!test
+%! ## n = 1e7 with 12 classes (both their largest) needs 15.8 GB: refused
+%! ## before anything is drawn, here in a child capped at 3 GB, where
+%! ## generating it would fail only after allocating gigabytes.
+%! dirs = {fileparts(which ("bp_dataset")), fileparts(which ("__bp_memory__"))};
+%! code = sprintf ("addpath ('%s', '%s'); try bp_dataset ('spirals', 'n', 1e7, 'classes', 12); catch err; disp (err.message); end",
+%!                 dirs{:});
+%! octave = fullfile (OCTAVE_HOME (), "bin", "octave-cli");
+%! [~, out] = system (sprintf ("ulimit -v 3000000 && '%s' --norc --no-history --quiet --eval \"%s\" 2>&1",
+%!                            octave, code));
+%! assert (! isempty (regexp (out, "bp_dataset: the dataset \\(X, Y and labels\\) needs 15.8 GB of memory", "once")), out);
+
 %!error <name must be one of 'xor', 'spirals'> bp_dataset ("iris")
 %!error <name must be a dataset name> bp_dataset (3)
 %!error <option 'n' does not apply to dataset 'xor'> bp_dataset ("xor", "n", 10)
@@ -360,6 +408,8 @@ endfunction
 %!error <classes must be a whole number in \[2, 12\]> bp_dataset ("spirals", "classes", 1)
 %!error <seed must be a whole number> bp_dataset ("moons", "seed", -2)
 %!error <targets must be 'onehot' or 'binary', got 'one-hot'> bp_dataset ("moons", "targets", "one-hot")
+%!error <targets must be 'onehot' or 'binary' \(a string\), got a 1-by-1 double> bp_dataset ("moons", "targets", 1)
+%!error <seed must be a real double scalar, got a 0-by-0 char> bp_dataset ("spirals", "seed", "")
 %!error <targets 'binary' needs 2 classes, got 3> bp_dataset ("spirals", "classes", 3, "targets", "binary")
 %!error <unknown option 'points'> bp_dataset ("moons", "points", 10)
 %!error <has no partner> bp_dataset ("moons", "n")

@@ -74,11 +74,7 @@ function [X, dims, varargout] = bp_load_idx (file, varargin)
   if (nin != 1 || nout > 2)
     bp_count_error (fn, nin, nout, 2, "(file)");
   endif
-  if (! (ischar (file) && isrow (file)))
-    error ("backprop:bp_load_idx:wrong_type",
-           "bp_load_idx: file must be a file name (a string), got %s",
-           bp_describe (file));
-  endif
+  bp_check_file_name (fn, file, false);
   check_readable (file);
 
   if (is_gzip (file))
@@ -422,6 +418,23 @@ endfunction
 %!error <file '/nonexistent/x.idx' not found> bp_load_idx ("/nonexistent/x.idx")
 %!error id=backprop:bp_load_idx:unreadable bp_load_idx (tempdir ())
 %!error <must be a file name \(a string\), got a 1-by-1 double> bp_load_idx (1)
+%!error <file must be a file name, got a string with char \(0\) at position 3> bp_load_idx (["ab" char(0) "c"])
+
+%!test
+%! ## A NUL ends the name for the system calls: refused, rather than
+%! ## reading the file named by the part before it.
+%! f = tempname ();
+%! unwind_protect
+%!   write_idx (f, 0x08, 3, labels, "uint8");
+%!   try
+%!     bp_load_idx ([f char(0) ".x"]);
+%!     error ("read the file before the NUL");
+%!   catch err
+%!     assert (err.identifier, "backprop:bp_load_idx:wrong_type");
+%!   end_try_catch
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
 %!error id=backprop:bp_load_idx:wrong_type bp_load_idx ({"a.idx"})
 %!error id=backprop:bp_load_idx:wrong_type bp_load_idx ("")
 %!error id=backprop:bp_load_idx:wrong_type bp_load_idx (["ab"; "cd"])

@@ -24,7 +24,8 @@
 ## and shape per class of @var{labels} (m class indices, 1..K), in the
 ## colour of their region, so a point on a differently coloured background
 ## is one the network gets wrong.  The title gives the fraction of points
-## classified correctly.
+## classified correctly.  The coordinates in @var{X} must lie between
+## -1e150 and 1e150, which Octave's graphics can still draw.
 ##
 ## Options:
 ##
@@ -33,7 +34,8 @@
 ## grid points along each axis (default 200).
 ## @item @qcode{"limits"}
 ## [x1min x1max x2min x2max], the region to draw (default: the data's
-## range and a margin of 10% on every side).
+## range and a margin of 10% on every side), within -1e150 .. 1e150 and
+## each range at least 1e-6 wide and at least 1e-6 of its ends' magnitude.
 ## @item @qcode{"threshold"}
 ## for a network with one output: the output value above which a point is
 ## of class 2 (default 0.5; use 0 for a tanh output).
@@ -85,6 +87,7 @@ function [h, varargout] = bp_plot_boundary (net, X, labels, varargin)
   nL = net.sizes(end);
   K = max (nL, 2);
   check_inputs (X);
+  bp_check_drawable (fn, "X", X, false);
   labels = check_labels (labels, columns (X), K, nL);
 
   defaults = struct ("resolution", 200, "limits", [], "threshold", [],
@@ -92,7 +95,7 @@ function [h, varargout] = bp_plot_boundary (net, X, labels, varargin)
   o = bp_parse_options (fn, defaults, varargin, 3);
   o.resolution = bp_check_scalar (fn, "resolution", o.resolution, 10, 2000,
                                   true);
-  o.limits = check_limits (o.limits, X);
+  o.limits = check_limits (fn, o.limits, X);
   if (bp_is_unset (o.threshold))
     o.threshold = 0.5;
   elseif (nL > 1)
@@ -162,21 +165,37 @@ function labels = check_labels (labels, m, K, nL)
   endif
 endfunction
 
-## The data's box with a margin of 10% of its size on every side (and at
-## least 0.1, so that a single point or a line of points has room).
-function lim = check_limits (lim, X)
+## The data's box with a margin of 10% of its size on every side, and at
+## least 0.1 (so that a single point or a line of points has room) and
+## 1e-5 of the coordinates' magnitude (so that the limits still differ
+## when the coordinates are huge).  Given limits must leave each axis a
+## range of at least 1e-6, and 1e-6 of its ends' magnitude, a factor 100
+## above where it breaks: Octave 7.3's gnuplot toolkit (gnuplot 5.4)
+## writes an empty PNG for the regions of [1, 1 + 1e-8] or
+## [1e-10, 1e-10 + 1e-16], while ranges of 1e-6 draw at any resolution.
+function lim = check_limits (fn, lim, X)
   if (bp_is_unset (lim))
     lo = min (X, [], 2)';
     hi = max (X, [], 2)';
-    margin = max (0.1 * (hi - lo), 0.1);
+    margin = max ([0.1 * (hi - lo); 0.1, 0.1; 1e-5 * max(abs (lo), abs (hi))]);
     lim = [lo(1) - margin(1), hi(1) + margin(1), lo(2) - margin(2), hi(2) + margin(2)];
-  elseif (! (isa (lim, "double") && isreal (lim) && numel (lim) == 4
-             && all (isfinite (lim)) && lim(1) < lim(2) && lim(3) < lim(4)))
+    return;
+  elseif (! (isa (lim, "double") && isreal (lim) && ! issparse (lim)
+             && numel (lim) == 4 && all (isfinite (lim))
+             && lim(1) < lim(2) && lim(3) < lim(4)))
     error ("backprop:bp_plot_boundary:wrong_type",
            "bp_plot_boundary: limits must be [x1min x1max x2min x2max] with min < max, got %s",
            bp_describe (lim));
   endif
   lim = lim(:)';
+  bp_check_drawable (fn, "limits", lim, false);
+  span = lim([2 4]) - lim([1 3]);
+  k = find (span < 1e-6 * max ([1, 1; abs(lim([1 3])); abs(lim([2 4]))]), 1);
+  if (! isempty (k))
+    error ("backprop:bp_plot_boundary:out_of_range",
+           "bp_plot_boundary: limits must give x_%d a range of at least 1e-6 and at least 1e-6 of its ends' magnitude to be drawn, got [%g %g]",
+           k, lim(2*k-1), lim(2*k));
+  endif
 endfunction
 
 ## A plot box of 460 pixels along the longer side, in the data's aspect
@@ -382,6 +401,29 @@ endfunction
 %!error <labels\(3\) must be a class index> bp_plot_boundary (net2, X, [1 2 1.5])
 %!error <option 'threshold' applies to a network with one output> bp_plot_boundary (net2, X, [1 2 1], "threshold", 0)
 %!error <limits must be \[x1min x1max x2min x2max\] with min < max> bp_plot_boundary (net2, X, [1 2 1], "limits", [1 0 0 1])
+%!error <limits must be \[x1min x1max x2min x2max\] with min < max, got a 1-by-4 sparse double> bp_plot_boundary (net2, X, [1 2 1], "limits", sparse ([-1 2 -1 2]))
+%!error <size must be \[width height\]> bp_plot_boundary (net2, X, [1 2 1], "size", sparse ([500 400]))
+
+## Coordinates and limits Octave's graphics cannot draw are refused.
+%!error <X must be between -1e150 and 1e150 to be drawn, got 1e\+308> bp_plot_boundary (net2, 1e308 * ones (2, 3), [1 2 1])
+%!error <limits must be between -1e150 and 1e150 to be drawn, got -1e\+200> bp_plot_boundary (net2, X, [1 2 1], "limits", [-1 2 -1 2] * 1e200)
+%!error <limits must give x_1 a range of at least 1e-6> bp_plot_boundary (net2, X, [1 2 1], "limits", [-1 2 -1 2] * 1e-320)
+%!error <limits must give x_2 a range of at least 1e-6 .* got \[1e\+10 1e\+10\]> bp_plot_boundary (net2, X, [1 2 1], "limits", [0 1 1e10 1e10+1])
+%!error id=backprop:bp_plot_boundary:out_of_range bp_plot_boundary (net2, X, [1 2 1], "limits", [0 1e-7 0 1])
+
+%!test
+%! ## Points at 1e150 still get limits that differ (a margin of 0.1 alone
+%! ## would vanish in rounding), and around them the regions are drawn.
+%! h = bp_plot_boundary (net2, 1e150 * ones (2, 3), [1 2 1], ...
+%!                       "resolution", 10, "visible", false);
+%! unwind_protect
+%!   ax = findobj (h, "type", "axes", "tag", "");
+%!   xl = get (ax, "xlim");
+%!   assert (xl(1) < 1e150 && 1e150 < xl(2));
+%!   assert (size (get (findobj (h, "type", "image"), "cdata")), [10 10 3]);
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
 %!error <resolution must be a whole number in \[10, 2000\]> bp_plot_boundary (net2, X, [1 2 1], "resolution", 5)
 %!error <size must be at least \[300 200\]> bp_plot_boundary (net2, X, [1 2 1], "size", [250 250])
 %!error <file must be in an existing folder> bp_plot_boundary (net2, X, [1 2 1], "file", "/no/such/folder/b.png")

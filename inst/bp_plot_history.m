@@ -15,7 +15,10 @@
 ## training curves solid and the validation curves dashed.  Other fields
 ## (such as @code{seconds}) are ignored.  A plain vector of losses is also
 ## accepted, e.g. the values of C collected in your own loop of
-## @code{bp_gradient} and @code{bp_sgd_step}.
+## @code{bp_gradient} and @code{bp_sgd_step}.  Every value must be 0 or
+## between 1e-150 and 1e150 in magnitude: Octave's graphics cannot set up
+## axes for values near the ends of the double range (such as
+## @code{realmax} or @code{realmin}).
 ##
 ## Options:
 ##
@@ -121,6 +124,7 @@ function curves = check_history (fn, hist)
       error ("backprop:bp_plot_history:not_finite",
              "bp_plot_history: hist.%s must not contain NaN", name);
     endif
+    bp_check_drawable (fn, ["hist." name], v, true);
     curves.(name) = v(:)';
   endfor
 endfunction
@@ -298,6 +302,23 @@ endfunction
 %!error <hist.val_loss must have one value per epoch \(3, like hist.loss\), got 2> bp_plot_history (struct ("loss", [3 2 1], "val_loss", [1 2]))
 %!error <hist.loss must not contain NaN> bp_plot_history ([1 NaN 0.5])
 %!error <hist.loss must be a real double vector> bp_plot_history (zeros (1, 0))
+
+%!test
+%! ## The ends of the range that can be drawn, and zeros, are drawn.
+%! for v = {[1e150 -1e150], [1e-150 1], 1e-150, [0 0]}
+%!   h = bp_plot_history (v{1}, "visible", false);
+%!   close (h);
+%! endfor
+
+## Values Octave's graphics cannot set up axes for are refused up front.
+%!error <hist.loss must be 0 or between 1e-150 and 1e150 in magnitude to be drawn, got 2.22507e-308> bp_plot_history (realmin)
+%!error id=backprop:bp_plot_history:out_of_range bp_plot_history (realmax)
+%!error id=backprop:bp_plot_history:out_of_range bp_plot_history (-realmax)
+%!error <hist.loss must be 0 or between .* got 1e\+308> bp_plot_history (struct ("loss", 1e308 * [1 -1]))
+%!error <hist.loss must be 0 or between .* got Inf> bp_plot_history ([1 Inf])
+%!error <hist.val_accuracy must be 0 or between .* got 1e-200> bp_plot_history (struct ("loss", [1 2], "val_accuracy", [0.5 1e-200]))
+%!error <size must be \[width height\]> bp_plot_history ([1 0.5], "size", sparse ([500 400]))
+%!error <file must be a file name, got a string with char \(0\) at position 2> bp_plot_history ([1 0.5], "file", ["a" char(0) "b.png"])
 %!error <hist.accuracy must be a real double vector> bp_plot_history (struct ("loss", [1 2], "accuracy", single ([1 2])))
 %!error <file must name a PNG file> bp_plot_history ([1 0.5], "file", "curve.pdf")
 %!error <file must be in an existing folder> bp_plot_history ([1 0.5], "file", "/no/such/folder/c.png")

@@ -448,6 +448,8 @@ endfunction
 %!error <gradient\{1\} must be finite> bp_plot_network (bp_init ([2 3 2]), "gradient", {[NaN 0; 0 0; 0 0], ones(2,3)})
 %!error <x must be a real double matrix with 2 rows> bp_plot_network (bp_init ([2 3]), "x", [1; 2; 3])
 %!error <x must be one sample, an n0-by-1 column, got 2 columns> bp_plot_network (bp_init ([2 3]), "x", ones (2, 2))
+%!error <size must be \[width height\]> bp_plot_network (bp_init ([2 3]), "size", sparse ([500 400]))
+%!error <file must be a file name, got a string with char \(0\) at position 2> bp_plot_network (bp_init ([2 3]), "file", ["a" char(0) "b"])
 %!error <maxnodes must be a whole number in \[3, 1000\]> bp_plot_network (bp_init ([2 3]), "maxnodes", 2)
 %!error <labels must be a real double scalar> bp_plot_network (bp_init ([2 3]), "labels", "yes")
 %!error <title must be a string> bp_plot_network (bp_init ([2 3]), "title", 1)

@@ -164,3 +164,115 @@
 %! unwind_protect_cleanup
 %!   setenv ("DISPLAY", display);
 %! end_unwind_protect
+
+%!function names = folder_files (d)
+%!  ## The names in folder D, without "." and "..".
+%!  names = {dir(d).name};
+%!  names = sort (names(! ismember (names, {".", ".."})));
+
+%!function remove_folder (d)
+%!  confirm_recursive_rmdir (false, "local");
+%!  [~] = rmdir (d, "s");
+
+%!test
+%! ## A file name that is gnuplot commands (gnuplot reads
+%! ## set output '<name>', and its system runs a shell) runs nothing: each
+%! ## plot writes exactly the file named, in the working folder, and
+%! ## nothing else appears there.  Nor do quotes, $( ), backquotes and
+%! ## spaces in a name, or quotes, backquotes and line breaks in a title
+%! ## (gnuplot gets it between double quotes).
+%! display = getenv ("DISPLAY");
+%! setenv ("DISPLAY", "");
+%! here = pwd ();
+%! d = tempname ();
+%! mkdir (d);
+%! unwind_protect
+%!   cd (d);
+%!   opts = headless_options ();
+%!   cmd = "x'; system 'touch PWNED'; set output 'y.png";
+%!   [X, ~, labels] = bp_dataset ("xor");
+%!   net = bp_init ([2 2 1], "seed", 1);
+%!   h = {[1 0.5]};
+%!   cases = {
+%!     @bp_plot_history,  h,                 cmd, {}
+%!     @bp_plot_network,  {net},             cmd, {}
+%!     @bp_plot_boundary, {net, X, labels},  cmd, {"resolution", 10}
+%!     @bp_plot_history,  h, "it's.png",                              {}
+%!     @bp_plot_history,  h, "say \"hi\".png",                        {}
+%!     @bp_plot_history,  h, "s p$(touch PWNED)`touch PWNED`&;.png",  {}
+%!     @bp_plot_history,  h, "t.png", {"title", "x\"; system \"touch PWNED\"; set title \"y"}
+%!     @bp_plot_history,  h, "t.png", {"title", "x`touch PWNED`y"}
+%!     @bp_plot_history,  h, "t.png", {"title", "x\nsystem 'touch PWNED'\n"}
+%!     @bp_plot_boundary, {net, X, labels}, "t.png", {"title", "ends in \\", "resolution", 10}
+%!   };
+%!   for i = 1:rows (cases)
+%!     [plot_fn, args, file, more] = cases{i, :};
+%!     plot_fn (args{:}, "file", file, more{:}, opts{:});
+%!     assert (folder_files (d), {file});
+%!     assert_png (file);
+%!     unlink (file);
+%!   endfor
+%! unwind_protect_cleanup
+%!   cd (here);
+%!   setenv ("DISPLAY", display);
+%!   remove_folder (d);
+%! end_unwind_protect
+
+%!test
+%! ## A name the system cannot create (too long) is a not_written error
+%! ## naming it; no figure and no temporary file are left behind.
+%! display = getenv ("DISPLAY");
+%! setenv ("DISPLAY", "");
+%! before = figure_state ();
+%! temps = glob (fullfile (tempdir (), "bp_plot-*"));
+%! d = tempname ();
+%! mkdir (d);
+%! unwind_protect
+%!   opts = headless_options ();
+%!   f = fullfile (d, [repmat("x", 1, 300) ".png"]);
+%!   try
+%!     bp_plot_history ([1 0.5], "file", f, opts{:});
+%!     error ("no error");
+%!   catch err
+%!     assert (err.identifier, "backprop:bp_plot_history:not_written");
+%!     assert (strncmp (err.message, sprintf ("bp_plot_history: cannot write '%s': ", f), 34 + numel (f)));
+%!   end_try_catch
+%!   assert (figure_state (), before);
+%!   assert (folder_files (d), cell (1, 0));
+%!   assert (glob (fullfile (tempdir (), "bp_plot-*")), temps);
+%! unwind_protect_cleanup
+%!   setenv ("DISPLAY", display);
+%!   remove_folder (d);
+%! end_unwind_protect
+
+%!test
+%! ## Any other error of Octave's graphics while drawing (here a grid that
+%! ## fails) becomes backprop:<fn>:not_drawable with Octave's message, and
+%! ## the figure is closed.
+%! display = getenv ("DISPLAY");
+%! setenv ("DISPLAY", "");
+%! before = figure_state ();
+%! d = tempname ();
+%! mkdir (d);
+%! fid = fopen (fullfile (d, "grid.m"), "w");
+%! fprintf (fid, "function grid (varargin)\n  error ('Octave:some-id', 'the grid broke');\nendfunction\n");
+%! fclose (fid);
+%! state = warning ("query", "Octave:shadowed-function");
+%! warning ("off", "Octave:shadowed-function");
+%! unwind_protect
+%!   addpath (d);
+%!   opts = headless_options ();
+%!   try
+%!     bp_plot_history ([1 0.5], opts{:});
+%!     error ("no error");
+%!   catch err
+%!     assert (err.identifier, "backprop:bp_plot_history:not_drawable");
+%!     assert (err.message, "bp_plot_history: Octave's graphics could not draw this figure: the grid broke");
+%!   end_try_catch
+%!   assert (figure_state (), before);
+%! unwind_protect_cleanup
+%!   rmpath (d);
+%!   warning (state.state, "Octave:shadowed-function");
+%!   setenv ("DISPLAY", display);
+%!   remove_folder (d);
+%! end_unwind_protect

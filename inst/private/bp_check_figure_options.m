@@ -11,11 +11,7 @@
 ## @end deftypefn
 
 function o = bp_check_figure_options (fn, o, default_size)
-  if (! (ischar (o.file) && (isrow (o.file) || isempty (o.file))))
-    error (["backprop:" fn ":wrong_type"],
-           "%s: file must be a file name (a string), got %s", fn,
-           bp_describe (o.file));
-  endif
+  bp_check_file_name (fn, o.file, true);
   if (! isempty (o.file))
     o.file = tilde_expand (o.file);
     [folder, ~, ext] = fileparts (o.file);
@@ -44,7 +40,8 @@ function o = bp_check_figure_options (fn, o, default_size)
   endif
   if (bp_is_unset (o.size))
     o.size = default_size;
-  elseif (! (isa (o.size, "double") && isreal (o.size) && numel (o.size) == 2
+  elseif (! (isa (o.size, "double") && isreal (o.size) && ! issparse (o.size)
+             && numel (o.size) == 2
              && all (isfinite (o.size)) && all (o.size >= 100)
              && all (o.size <= 10000)))
     error (["backprop:" fn ":wrong_type"],

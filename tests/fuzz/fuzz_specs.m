@@ -191,7 +191,7 @@ function s = spec_train (N, net_extra)
     "momentum",   "scalar", "0.5",    @(v) p_scalar (v, 0, 1, false)
     "lambda",     "scalar", "0.1",    @(v) p_scalar (v, 0, realmax, false, "", 10)
     "shuffle",    "scalar", "false",  @(v) p_scalar (v, 0, 1, true)
-    "seed",       "scalar", "3",      @(v) p_scalar (v, 0, 2^32 - 2, true, "double")
+    "seed",       "scalar", "3",      @(v) p_scalar (v, 0, 2^32 - 1, true, "double")
     "validation", "cell",   "{[0 1; 1 0], [1 0]}", @p_validation
     "verbose",    "scalar", "false",  @(v) p_scalar (v, 0, 1, true, "double")
   };
@@ -204,8 +204,8 @@ function s = spec_train (N, net_extra)
     "validation", "{zeros(2, 0), zeros(1, 0)}",   "an empty validation set",   "any"
     "validation", "{[0 1; 1 0], containers.Map()}", "Yv a containers.Map",     "error"
     "validation", "{[0 1; 1 0], struct('a', 1)}", "Yv a struct",               "error"
-    "seed",       "2^32 - 2",                     "2^32 - 2 (largest seed)",   "ok"
-    "seed",       "2^32 - 1",                     "2^32 - 1",                  "error"
+    "seed",       "2^32 - 1",                     "2^32 - 1 (largest seed)",   "ok"
+    "seed",       "2^32",                         "2^32",                      "error"
     "epochs",     "1e9 + 1",                      "1e9 + 1",                   "error"
   }];
   X = "[0 0 1 1; 0 1 0 1]";
@@ -590,9 +590,11 @@ function r = p_png (v, fix)
     r = "ok";
     return;
   endif
-  [folder, ~, ext] = fileparts (v);
+  [folder, name, ext] = fileparts (v);
   if (any (v == 0))
     r = "error";
+  elseif (numel ([name ext]) > 255)
+    r = "error";          # longer than a Linux file name may be
   elseif (! isempty (ext) && ! strcmpi (ext, ".png"))
     r = "error";
   elseif (! isempty (folder) && ! isfolder (folder))
@@ -627,7 +629,11 @@ function r = p_hist (v)
     r = "error";
     if (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
         && ! any (isnan (v)))
-      r = ifelse (all (isfinite (v)), "ok", "any");
+      ## Octave's axes cannot span magnitudes beyond about 1e+-150 (see
+      ## inst/private/bp_check_drawable.m): such values are refused.
+      a = abs (v(:));
+      drawable = all (a <= 1e150 & (a == 0 | a >= 1e-150));
+      r = ifelse (all (isfinite (v)) && drawable, "ok", "error");
     endif
   elseif (isstruct (v) && isscalar (v) && isfield (v, "loss"))
     r = p_hist (v.loss);
@@ -650,7 +656,12 @@ function r = p_limits (v)
     r = "ok";
   elseif (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 4
           && all (isfinite (v(:))) && v(1) < v(2) && v(3) < v(4))
-    r = ifelse (isvector (v), "ok", "any");
+    ## Each axis must span at least 1e-6 (and 1e-6 of its ends' size),
+    ## within the magnitudes Octave's axes can draw.
+    span = [v(2) - v(1), v(4) - v(3)];
+    ends = [max(abs (v(1:2))), max(abs (v(3:4)))];
+    drawable = all (abs (v(:)) <= 1e150) && all (span >= 1e-6 * max (1, ends));
+    r = ifelse (isvector (v) && drawable, "ok", ifelse (drawable, "any", "error"));
   else
     r = "error";
   endif
