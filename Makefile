@@ -5,6 +5,7 @@
 #   make install   pkg install the tarball into your own Octave
 #   make doc    rerun doc/examples, refresh the pages' numbers and figures
 #   make bench  time bp_train and the teaching loop against pure Octave
+#   make fuzz, make check-memory   hostile input and valgrind
 
 VERSION := $(shell sed -n 's/^Version: *//p' DESCRIPTION)
 TARBALL := target/backprop-$(VERSION).tar.gz
@@ -13,6 +14,8 @@ OCTAVE := tools/run-octave
 # Octave code that points pkg at the private prefix inside the tree.
 PKG_SETUP := pkg ("prefix", "$(PKG_PREFIX)", "$(PKG_PREFIX)"); \
              pkg ("local_list", "$(PKG_PREFIX)/octave_packages");
+# ... and loads the package from there.
+LOAD := $(PKG_SETUP) pkg load backprop;
 
 BUILD_DEPS := octave liboctave-dev libgsl-dev libopenblas-dev
 # Octave 7 draws no axes, even through gnuplot, without FreeSans.
@@ -69,8 +72,7 @@ c-test: tests/c/test_core
 	tests/c/test_core | tee target/c-tests.log
 
 test: deps c-test install-local
-	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
-	  cd tests; run_tests ("../target/c-tests.log");'
+	$(OCTAVE) --eval '$(LOAD) cd tests; run_tests ("../target/c-tests.log");'
 
 # ---- showcase
 
@@ -78,21 +80,19 @@ demo: install-local
 	tools/install-deps $(DEMO_DEPS)
 	tools/install-deps dataset-fashion-mnist || echo "dataset-fashion-mnist \
 	  could not be installed: the demo will say so and train on generated data"
-	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
-	  addpath ("demo"); chain_rule_showcase; fashion_mnist;'
+	$(OCTAVE) --eval '$(LOAD) addpath ("demo"); chain_rule_showcase; fashion_mnist;'
 
 # ---- documentation: rerun the example scripts, refresh pages and figures
 
 doc: install-local
-	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
-	  addpath ("doc"); doc_sync ("update");'
+	$(OCTAVE) --eval '$(LOAD) addpath ("doc"); doc_sync ("update");'
 
 # ---- robustness: hostile arguments to every public function, each batch of
 # calls in a child Octave so that crashes and hangs are seen; FUZZ_SAMPLE=N
 # runs a seeded sample of N calls (FUZZ_SEED=S).
 
 fuzz: install-local
-	FUZZ_SETUP='$(PKG_SETUP) pkg load backprop;' tests/fuzz/run_fuzz.sh \
+	FUZZ_SETUP='$(LOAD)' tests/fuzz/run_fuzz.sh \
 	  --sample $(or $(FUZZ_SAMPLE),0) --seed $(or $(FUZZ_SEED),1)
 
 # ---- memory: valgrind's memcheck over the C unit tests and over an Octave
@@ -105,8 +105,8 @@ check-memory: c-test
 # ---- speed (reported, never asserted)
 
 bench: install-local
-	$(OCTAVE) --eval '$(PKG_SETUP) pkg load backprop; \
-	  addpath ("tests/bench"); run_bench;' | tee target/bench.txt
+	$(OCTAVE) --eval '$(LOAD) addpath ("tests/bench"); run_bench;' \
+	  | tee target/bench.txt
 
 clean:
 	$(MAKE) -C src clean
