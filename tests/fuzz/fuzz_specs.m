@@ -297,7 +297,7 @@ function s = spec_plot_history (fix)
     "hist", "struct ('loss', [1 0.5], 'val_loss', [2 1], 'val_accuracy', [0.1 0.2], 'seconds', [0.1 0.1])", "every field", "ok"
     "hist", "struct ('loss', [1 0.5], 'val_loss', [2 NaN])",          "val_loss with a NaN",         "error"
     "hist", "struct ('loss', [1 0.5], 'accuracy', 'ab')",             "accuracy a string",           "error"
-    "hist", "struct ('loss', 1e308 * [1 -1])",                        "losses of +-1e308",           "ok"
+    "hist", "struct ('loss', 1e308 * [1 -1])",                        "losses of +-1e308 (beyond what axes can span)", "error"
     "hist", "struct ('loss', zeros (1, 0))",                          "no epochs",                   "error"
     "hist", "rand (1, 1e5)",                                          "1e5 epochs",                  "ok"
   }];
