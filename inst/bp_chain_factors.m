@@ -294,3 +294,11 @@ endfunction
 %!test
 %! ## An empty object (as Octave may make) displays without error.
 %! assert (! isempty (evalc ("disp (bp_chain_factors ())")));
+
+%!demo
+%! ## The value bp_chain returns: its display is the chain rule with numbers,
+%! ## its properties the factors, struct () a plain struct for save.
+%! net = bp_init ([2 3 2], "loss", "sse", "seed", 1);
+%! t = bp_chain (net, [0.5; -0.5], [1; 0], 2, 1, 3)
+%! factors = [t.dC_da, t.da_dz, t.dz_dw]
+%! s = struct (t);

@@ -82,13 +82,7 @@
 %!         Y = Y01;
 %!       endif
 %!       rW = ref_gradient (net, X, Y);
-%!       usable = true;
-%!       for l = 1:3
-%!         if (any (strcmp (g{l}, {"relu", "leaky-relu"})))
-%!           usable = usable && all (abs (z{l}(:)) > 1e-4);
-%!         endif
-%!         usable = usable && max (abs (rW{l}(:))) > 1e-4;
-%!       endfor
+%!       usable = differences_can_check (g, z, rW);
 %!       seed += 1;
 %!     until (usable)
 %!     label = sprintf ("%s/%s/%s + %s", g{:}, loss);

@@ -53,34 +53,6 @@
 %!    why = "no octave-cli next to this Octave";
 %!  endif
 
-%!function [status, out] = run_capped (code, kbytes, seconds)
-%!  ## Run the Octave code CODE (a cellstr of lines) in a child octave-cli
-%!  ## with the installed package's folders on its path, its address space
-%!  ## capped at KBYTES, for at most SECONDS.  Returns its exit status and
-%!  ## everything it printed.
-%!  dirs = unique ({fileparts(which ("bp_train")), fileparts(which ("__bp_train__"))});
-%!  d = tempname ();
-%!  mkdir (d);
-%!  unwind_protect
-%!    script = fullfile (d, "child.m");
-%!    f = fopen (script, "w");
-%!    fprintf (f, "1;\n");                         # a script file, not a function
-%!    fprintf (f, "addpath ('%s');\n", dirs{:});
-%!    fprintf (f, "%s\n", code{:});
-%!    fclose (f);
-%!    limit = "";
-%!    if (system ("command -v timeout > /dev/null 2>&1") == 0)
-%!      limit = sprintf ("timeout -k 10 %d ", seconds);
-%!    endif
-%!    cmd = sprintf ("ulimit -v %d && exec %s'%s' --norc --no-history --quiet '%s' 2>&1",
-%!                   kbytes, limit, fullfile (OCTAVE_HOME (), "bin", "octave-cli"),
-%!                   script);
-%!    [status, out] = system (sprintf ("bash -c \"%s\"", cmd));
-%!  unwind_protect_cleanup
-%!    confirm_recursive_rmdir (false, "local");
-%!    [~] = rmdir (d, "s");
-%!  end_unwind_protect
-
 %!function c = child_helpers ()
 %!  ## Octave code defining, in the child, try_case (LABEL, F, NOUT): call
 %!  ## F with NOUT outputs and print "CASE LABEL | ID-or-OK | message";
@@ -177,7 +149,7 @@
 %!   "alive ();"
 %! }];
 %! t0 = tic ();
-%! [status, out] = run_capped (code, 3e6, 300);
+%! [status, out] = run_octave_child (code, 300, 3e6);
 %! labels = {"init 1e12", "init 784-1e12-10 xavier", "init 50000x50000", ...
 %!           "forward 4e9 doubles", "predict 4e9 doubles", "gradient 4e9 doubles", ...
 %!           "train huge batch, momentum", "train huge batch, shuffle", ...
@@ -251,7 +223,7 @@
 %!   "alive ();"
 %! }];
 %! t0 = tic ();
-%! [status, out] = run_capped (code, 3e6, 300);
+%! [status, out] = run_octave_child (code, 300, 3e6);
 %! labels = {"forward, 3 outputs", "gradient, 4 outputs", "activation, 2 outputs", ...
 %!           "loss, 2 outputs", "train, no momentum", "sgd step", "init, default draw"};
 %! fns = {"bp_forward", "bp_gradient", "bp_activation", "bp_loss", "bp_train", ...
@@ -281,7 +253,7 @@
 %!   "alive ();"
 %! }];
 %! t0 = tic ();
-%! [status, out] = run_capped (code, 3e6, 300);
+%! [status, out] = run_octave_child (code, 300, 3e6);
 %! labels = [arrayfun(@(i) sprintf ("init randn %d", i), 1:150, "uniformoutput", false), ...
 %!           arrayfun(@(i) sprintf ("init rand %d", i), 1:150, "uniformoutput", false)];
 %! allowed = repmat ({{"backprop:bp_init:out_of_memory"}}, 1, 300);

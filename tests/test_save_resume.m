@@ -41,30 +41,6 @@
 %!  opts = {"batch", 7, "eta", 0.3, "lambda", 0.01, "shuffle", false, ...
 %!          "verbose", false};
 
-%!function [status, out] = run_child (code, seconds)
-%!  ## Run CODE (a cellstr) in a new octave-cli with the package's folders
-%!  ## on its path, for at most SECONDS (coreutils' timeout, when present).
-%!  dirs = unique ({fileparts(which ("bp_train")), fileparts(which ("__bp_train__"))});
-%!  d = tempname ();
-%!  mkdir (d);
-%!  unwind_protect
-%!    script = fullfile (d, "child.m");
-%!    f = fopen (script, "w");
-%!    fprintf (f, "addpath ('%s');\n", dirs{:});
-%!    fprintf (f, "%s\n", code{:});
-%!    fclose (f);
-%!    limit = "";
-%!    if (system ("command -v timeout > /dev/null 2>&1") == 0)
-%!      limit = sprintf ("timeout -k 10 %d ", seconds);
-%!    endif
-%!    [status, out] = system (sprintf ("%s'%s' --norc --no-history --quiet '%s' 2>&1",
-%!                                     limit, fullfile (OCTAVE_HOME (), "bin", "octave-cli"),
-%!                                     script));
-%!  unwind_protect_cleanup
-%!    confirm_recursive_rmdir (false, "local");
-%!    [~] = rmdir (d, "s");
-%!  end_unwind_protect
-
 %!function expect_invalid (fn, args, field_text, what)
 %!  ## FN (ARGS{:}) must fail with backprop:FN:invalid_net, its message
 %!  ## starting "FN: " and containing FIELD_TEXT.
@@ -133,7 +109,7 @@
 %!                            file, E2, fullfile (d, sprintf ("resumed%d.dat", i)));
 %!   endfor
 %!   code{end+1} = "printf ('CHILD DONE\\n');";
-%!   [status, out] = run_child (code, 120);
+%!   [status, out] = run_octave_child (code, 120, 0);
 %!   assert (status == 0 && ! isempty (strfind (out, "CHILD DONE")),
 %!           "the new session failed (status %d):\n%s", status, out);
 %!   for i = 1:numel (formats)

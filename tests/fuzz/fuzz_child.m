@@ -138,29 +138,6 @@ endfunction
 
 ## ---- the caller's variables
 
-## A copy of V that shares no array data with it.  Octave copies lazily:
-## after "c = v" both name one array, and a MEX file writing into its
-## input would change c as well, hiding the change.  Assigning an element
-## forces c's own copy of the data.
-function c = deep_copy (v)
-  if (iscell (v))
-    c = cellfun (@deep_copy, v, "uniformoutput", false);
-  elseif (isstruct (v))
-    c = v;
-    f = fieldnames (v);
-    for i = 1:numel (v)
-      for k = 1:numel (f)
-        c(i).(f{k}) = deep_copy (v(i).(f{k}));
-      endfor
-    endfor
-  elseif ((isnumeric (v) || islogical (v) || ischar (v)) && ! isempty (v))
-    c = v;
-    c(1) = c(1);
-  else
-    c = v;          # empty arrays, handles, objects: nothing to share
-  endif
-endfunction
-
 function flags = changed_arguments (args, keep)
   flags = {};
   for i = 1:numel (args)

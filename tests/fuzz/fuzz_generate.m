@@ -88,11 +88,11 @@ function cases = count_cases (s, base)
     endif
     ok = nin >= s.minin && nin <= npos;
     cases = [cases, new_case(s.fn, 1, sprintf ("%d inputs", nin), args,
-                             ifelse (ok, "ok", "error"))];
+                             pick (ok, "ok", "error"))];
   endfor
   for nout = 0:s.maxout+1
     cases = [cases, new_case(s.fn, nout, sprintf ("%d outputs", nout), base,
-                             ifelse (nout <= s.maxout, "ok", "error"))];
+                             pick (nout <= s.maxout, "ok", "error"))];
   endfor
 endfunction
 
@@ -253,12 +253,4 @@ function n = write_catalogue (file, cases)
     fclose (fid);
   end_unwind_protect
   n = numel (cases);
-endfunction
-
-function r = ifelse (c, a, b)
-  if (c)
-    r = a;
-  else
-    r = b;
-  endif
 endfunction

@@ -44,8 +44,8 @@ function nbad = fuzz_report (scratch, info = "")
   if (nbad == 0)
     printf ("\nno BAD calls\n");
   else
-    printf ("\n%d BAD call%s%s\n", numel (bad), ifelse (numel (bad) == 1, "", "s"),
-            ifelse (isempty (stray), "", ", and stray files"));
+    printf ("\n%d BAD call%s%s\n", numel (bad), pick (numel (bad) == 1, "", "s"),
+            pick (isempty (stray), "", ", and stray files"));
   endif
 endfunction
 
@@ -88,11 +88,11 @@ function rec = read_results (dir, n)
           rec(id).message = undash (strjoin (f(7:end), " "));
         case "C"
           rec(id).crash = sprintf ("%s %s", describe_exit (str2double (f{3})),
-                                   ifelse (strcmp (f{4}, "after"),
+                                   pick (strcmp (f{4}, "after"),
                                            "after the call returned", ""));
         case "H"
           rec(id).hang = sprintf ("no answer for %s s%s, killed", f{3},
-                                  ifelse (numel (f) > 3 && strcmp (f{4}, "after"),
+                                  pick (numel (f) > 3 && strcmp (f{4}, "after"),
                                           " after the call returned", ""));
         case "F"
           rec(id).status = "setup";
@@ -136,9 +136,9 @@ function [outcome, bad, got] = judge (c, r)
     got = r.crash;
   elseif (any (strcmp (r.status, {"setup", "missing"})))
     outcome = r.status;
-    got = ifelse (isempty (r.message), "the call was never run", r.message);
+    got = pick (isempty (r.message), "the call was never run", r.message);
   elseif (strcmp (r.status, "ok"))
-    outcome = ifelse (strcmp (c.expect, "error"), "accepted", "ok");
+    outcome = pick (strcmp (c.expect, "error"), "accepted", "ok");
     got = "no error";
   elseif (! strncmp (r.identifier, prefix, numel (prefix)))
     outcome = "bad_id";
@@ -199,7 +199,7 @@ function print_counts (cases, info)
   for k = {"accepted", "rejected", "bad_id", "bad_message", "crash", "hang", ...
            "modified", "side_effect", "stray_file", "setup", "missing"}
     printf (" %s %d%s", k{1}, sum (cellfun (@(c) any (strcmp (c.bad, k{1})), cases)),
-            ifelse (strcmp (k{1}, "missing"), "\n", ","));
+            pick (strcmp (k{1}, "missing"), "\n", ","));
   endfor
   printf ("expected: ok %d, error %d, either %d (of which ok %d)\n",
           sum (cellfun (@(c) strcmp (c.expect, "ok"), cases)),
@@ -286,13 +286,5 @@ function stray = stray_files (scratch)
   if (! isempty (stray))
     printf ("\nstray files left by the calls (in the scratch folder): %s\n",
             strjoin (stray, ", "));
-  endif
-endfunction
-
-function r = ifelse (c, a, b)
-  if (c)
-    r = a;
-  else
-    r = b;
   endif
 endfunction

@@ -245,7 +245,7 @@ function s = spec_dataset ()
   for name = {"xor", "moons", "circles", "article-232"}
     used = uses.(strrep (name{1}, "-", "_"));
     for opt = fieldnames (values)'
-      expect = ifelse (any (strcmp (opt{1}, used)), "ok", "error");
+      expect = pick (any (strcmp (opt{1}, used)), "ok", "error");
       s.specials(end+1,:) = {sprintf("'%s' with option '%s'", name{1}, opt{1}), ...
                              {["'" name{1} "'"], ["'" opt{1} "'"], values.(opt{1})}, 3, expect, false};
     endfor
@@ -398,14 +398,6 @@ endfunction
 
 ## ---- predicates: "ok", "error" or "any" for a value v
 
-function r = ifelse (c, a, b)
-  if (c)
-    r = a;
-  else
-    r = b;
-  endif
-endfunction
-
 function n = activations ()
   n = {"sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"};
 endfunction
@@ -447,7 +439,7 @@ function r = p_matrix (v, nrows, ncols, extreme)
           || (! isempty (ncols) && columns (v) != ncols))
     return;
   endif
-  r = ifelse (any (abs (v(:)) > 1e100), extreme, "ok");
+  r = pick (any (abs (v(:)) > 1e100), extreme, "ok");
 endfunction
 
 ## A real finite double scalar in [lo, hi], whole if INTEGER; logical
@@ -464,7 +456,7 @@ function r = p_scalar (v, lo, hi, integer, unset = "", big = Inf)
   r = "error";
   if (isa (v, "double") && isreal (v) && ! issparse (v) && isscalar (v)
       && isfinite (v) && v >= lo && v <= hi && (! integer || v == fix (v)))
-    r = ifelse (v > big, "any", "ok");
+    r = pick (v > big, "any", "ok");
   endif
 endfunction
 
@@ -478,7 +470,7 @@ function r = p_name (v, names, unset = "")
 endfunction
 
 function r = p_text (v)
-  r = ifelse (ischar (v) && (isrow (v) || isempty (v)), "ok", "error");
+  r = pick (ischar (v) && (isrow (v) || isempty (v)), "ok", "error");
 endfunction
 
 ## bp_init's "activation": one name, or a cell of L names.
@@ -518,7 +510,7 @@ function r = p_net (v)
   r = "error";
   if (isstruct (v) && isscalar (v)
       && all (isfield (v, {"sizes", "W", "b", "g", "loss"})))
-    r = ifelse (isequal (v.sizes, [2 3 1]), "ok", "any");
+    r = pick (isequal (v.sizes, [2 3 1]), "ok", "any");
   endif
 endfunction
 
@@ -539,7 +531,7 @@ function r = p_cells (v, shapes, finite, column_cell)
       return;
     endif
   endfor
-  r = ifelse (isrow (v), "ok", column_cell);
+  r = pick (isrow (v), "ok", column_cell);
 endfunction
 
 ## bp_train's "validation": empty, or {Xv, Yv} for the 2-input, 1-output
@@ -553,7 +545,7 @@ function r = p_validation (v)
     r = "error";
     if (! strcmp (a, "error") && ! strcmp (b, "error")
         && columns (v{1}) == columns (v{2}))
-      r = ifelse (strcmp (a, "ok") && strcmp (b, "ok"), "ok", "any");
+      r = pick (strcmp (a, "ok") && strcmp (b, "ok"), "ok", "any");
     endif
   else
     r = "error";
@@ -566,7 +558,7 @@ function r = p_gradcheck_gradient (v)
   elseif (iscell (v) && numel (v) == 2 && iscell (v{1}) && iscell (v{2}))
     a = p_cells (v{1}, {[3 2], [1 3]}, false, "ok");
     b = p_cells (v{2}, {[3 1], [1 1]}, false, "ok");
-    r = ifelse (strcmp (a, "ok") && strcmp (b, "ok"), "ok", "error");
+    r = pick (strcmp (a, "ok") && strcmp (b, "ok"), "ok", "error");
   else
     r = "error";
   endif
@@ -574,7 +566,7 @@ endfunction
 
 ## bp_load_idx: only the good fixture files can be read.
 function r = p_idx_file (v, good)
-  r = ifelse (ischar (v) && isrow (v) && any (strcmp (v, good)), "ok", "error");
+  r = pick (ischar (v) && isrow (v) && any (strcmp (v, good)), "ok", "error");
 endfunction
 
 ## A PNG file name for the plots ("" or [] = no file).  Relative names
@@ -618,7 +610,7 @@ function r = p_size (v, lo)
     r = "ok";
   elseif (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
           && all (isfinite (v)) && all (v(:)' >= lo) && all (v <= 10000))
-    r = ifelse (ndims (v) == 2, "ok", "any");
+    r = pick (ndims (v) == 2, "ok", "any");
   else
     r = "error";
   endif
@@ -633,7 +625,7 @@ function r = p_hist (v)
       ## inst/private/bp_check_drawable.m): such values are refused.
       a = abs (v(:));
       drawable = all (a <= 1e150 & (a == 0 | a >= 1e-150));
-      r = ifelse (all (isfinite (v)) && drawable, "ok", "error");
+      r = pick (all (isfinite (v)) && drawable, "ok", "error");
     endif
   elseif (isstruct (v) && isscalar (v) && isfield (v, "loss"))
     r = p_hist (v.loss);
@@ -661,7 +653,7 @@ function r = p_limits (v)
     span = [v(2) - v(1), v(4) - v(3)];
     ends = [max(abs (v(1:2))), max(abs (v(3:4)))];
     drawable = all (abs (v(:)) <= 1e150) && all (span >= 1e-6 * max (1, ends));
-    r = ifelse (isvector (v) && drawable, "ok", ifelse (drawable, "any", "error"));
+    r = pick (isvector (v) && drawable, "ok", pick (drawable, "any", "error"));
   else
     r = "error";
   endif
