@@ -5,7 +5,8 @@
 ##    factor of one output weight and one hidden weight, with its symbol.
 ## 2. A deeper network [3 4 3 2] with C_0 = sum_j (a_j^(L) - y_j)^2: the
 ##    output-layer weight (l = L, j = 1, k = 2) and the hidden-layer weight
-##    (l = L-1, j = 2, k = 2) whose dC_0/da sums over the nodes of layer L.
+##    (l = L-1, j = 2, k = 2) whose dC_0/da sums over the nodes of layer L,
+##    shown by bp_chain.
 ## Each product is compared with bp_gradient's entry and with a central
 ## finite difference of the loss.
 ## 3. A few dozen SGD steps on XOR, the loss printed as it falls.
@@ -86,31 +87,19 @@ printf ("\n=== 2. A deeper network [3 4 3 2], C_0 = sum_j (a_j^(L) - y_j)^2 ===\
 deep = bp_init ([3 4 3 2], "loss", "sse", "seed", 42);
 x = [0.3; -0.6; 0.9];
 y = [1; 0];
-[aL, a, z] = bp_forward (deep, x);
 L = 3;
-g_slope = @(l) a{l} .* (1 - a{l});       # sigmoid: g'(z) = g(z)(1 - g(z))
-
-printf ("\nOutput layer, l = L = %d, j = 1, k = 2:\n", L);
-dC_da = 2 * (aL(1) - y(1));
-da_dz = g_slope (L)(1);
-dz_dw = a{L-1}(2);
-row ("dC_0/da_1^(L) = 2(a_1^(L) - y_1)", dC_da);
-row ("da_1^(L)/dz_1^(L) = g'(z_1^(L))", da_dz);
-row ("dz_1^(L)/dw_12^(L) = a_2^(L-1)", dz_dw);
-compare (dC_da * da_dz * dz_dw, deep, x, y, L, 1, 2);
-
-printf ("\nHidden layer, l = L-1 = %d, j = 2, k = 2:\n", L - 1);
-terms = 2 * (aL - y) .* g_slope (L) .* deep.W{L}(:,2);
-for jj = 1:2
-  row (sprintf ("dC_0/da_%d^(L) g'(z_%d^(L)) w_%d2^(L)", jj, jj, jj), terms(jj));
+## bp_chain gives the factors with their symbols (its display is the
+## article's equation); the product is checked as for the 2-3-2 network.
+cases = [L 1 2; L-1 2 2];
+for c = 1:rows (cases)
+  l = cases(c,1);  j = cases(c,2);  k = cases(c,3);
+  printf ("\n%s layer, l = %d, j = %d, k = %d:\n\n",
+          merge (l == L, "Output", "Hidden"), l, j, k);
+  t = bp_chain (deep, x, y, l, j, k);
+  disp (t);
+  printf ("\n");
+  compare (t.dC_dw, deep, x, y, l, j, k);
 endfor
-dC_da = sum (terms);
-da_dz = g_slope (L-1)(2);
-dz_dw = a{L-2}(2);
-row ("dC_0/da_2^(L-1) = sum over j", dC_da);
-row ("da_2^(L-1)/dz_2^(L-1) = g'(z_2^(L-1))", da_dz);
-row ("dz_2^(L-1)/dw_22^(L-1) = a_2^(L-2)", dz_dw);
-compare (dC_da * da_dz * dz_dw, deep, x, y, L - 1, 2, 2);
 
 printf ("\n=== 3. XOR: new weight = old weight - eta * gradient ===\n");
 X = [0 0 1 1; 0 1 0 1];

@@ -42,9 +42,10 @@
 ## @item @qcode{"validation"}
 ## @{@var{Xv}, @var{Yv}@}: data evaluated after every epoch.
 ## @item @qcode{"verbose"}
-## show a progress line (epoch, loss, accuracy, samples/s, time left),
-## refreshed at most four times a second (default: when Octave runs in a
-## terminal or the GUI).
+## show progress (epoch, loss, accuracy, samples/s, time left): on a
+## terminal one line redrawn at most four times a second, in a log one line
+## at the end of an epoch at most once a second (default: when Octave's
+## output is a terminal or the GUI).
 ## @end table
 ##
 ## @var{hist} holds one value per epoch: @code{loss} (the mean of the epoch's
@@ -93,7 +94,7 @@ function [net, hist, varargout] = bp_train (net, X, Y, varargin)
     opts.seed = 0;
   endif
   if (isa (o.verbose, "double") && isempty (o.verbose))
-    opts.verbose = ifelse_gui ();
+    opts.verbose = verbose_default ();
   else
     opts.verbose = bp_check_scalar (fn, "verbose", o.verbose, 0, 1, true);
   endif
@@ -125,7 +126,7 @@ function [net, hist, varargout] = bp_train (net, X, Y, varargin)
 endfunction
 
 ## -1 lets the gateway decide (a terminal on stdout); the GUI always shows.
-function v = ifelse_gui ()
+function v = verbose_default ()
   if (isguirunning ())
     v = 1;
   else

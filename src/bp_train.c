@@ -193,8 +193,7 @@ update (bp_net *net, const gsl_matrix *X, const gsl_matrix *A,
       gsl_vector *b = &net->b[i];
       if (opt->momentum == 0.0)
         {
-          bp_gemm (CblasTrans, CblasNoTrans, -step, in, D,
-                          1.0 - decay, W);
+          bp_gemm (CblasTrans, CblasNoTrans, -step, in, D, 1.0 - decay, W);
           for (size_t s = 0; s < D->size1; s++)
             {
               const double *d = D->data + s * D->tda;
@@ -206,8 +205,7 @@ update (bp_net *net, const gsl_matrix *X, const gsl_matrix *A,
         {
           gsl_matrix *V = &r->VW[i];
           gsl_vector *Vb = &r->Vb[i];
-          bp_gemm (CblasTrans, CblasNoTrans, -step, in, D,
-                          opt->momentum, V);
+          bp_gemm (CblasTrans, CblasNoTrans, -step, in, D, opt->momentum, V);
           if (decay != 0.0)
             bp_axpy (-decay, W, V);
           bp_axpy (1.0, V, W);

@@ -80,8 +80,8 @@
 %! assert (! isequal (ha.loss, hc.loss), "seeds 4 and 5 gave the same losses");
 
 %!test
-%! ## The extreme seeds 0 and 2^32-2 are valid and give different runs
-%! ## (GSL's MT19937 treats seed 0 specially; the package shifts it).
+%! ## Seeds 0 and 2^32-2 are valid and give runs of their own (seed 0
+%! ## is not a "default seed" standing in for another).
 %! net0 = bp_init ([2 3 2], "seed", 1);
 %! runs = {};
 %! for seed = [0 1 2^32-2]

@@ -4,9 +4,8 @@
 ## PROBLEM = check_limited (FN, CODE, KBYTES, WHAT)
 ## Run CODE, a call of FN that needs more memory than KBYTES, in a
 ## fresh octave-cli whose address space "ulimit -v" caps at KBYTES, so
-## that an allocation inside the gateway fails for real (on this
-## machine's physical memory the gateway's own size check lets it
-## through).  The call must fail with backprop:FN:out_of_memory and a
+## that the call runs out of memory for real, whether the gateway's own
+## memory check or an allocation is what notices it.  The call must fail with backprop:FN:out_of_memory and a
 ## message "FN: ...", and the child must survive.  Returns "" or a line
 ## saying what went wrong; "" also where there is nothing to check with
 ## (not a Unix system, for "ulimit", or no octave-cli).
