@@ -17,7 +17,7 @@ PKG_SETUP := pkg ("prefix", "$(PKG_PREFIX)", "$(PKG_PREFIX)"); \
 # ... and loads the package from there.
 LOAD := $(PKG_SETUP) pkg load backprop;
 
-BUILD_DEPS := octave liboctave-dev libgsl-dev libopenblas-dev
+BUILD_DEPS := octave octave-dev libgsl-dev libopenblas-dev zlib1g-dev
 # Octave 7 draws no axes, even through gnuplot, without FreeSans.
 TEST_DEPS := $(BUILD_DEPS) gnuplot-nox fonts-dejavu-core fonts-freefont-otf
 DEMO_DEPS := $(TEST_DEPS)
