@@ -61,10 +61,12 @@ install: deps $(TARBALL)
 
 # ---- tests
 
-tests/c/test_core: tests/c/test_core.c src/bp.h build
+tests/c/test_core: tests/c/test_core.c tests/c/test_train.c \
+  tests/c/test_system.c tests/c/test_util.c tests/c/test_util.h \
+  src/bp.h src/bp_run.h src/bp_system.h build
 	$(MAKE) -C src libbpcore.a
-	$(shell mkoctfile -p CC) -std=c99 -O2 -Wall -Wextra -Isrc $< \
-	  src/libbpcore.a $$(gsl-config --libs-without-cblas) \
+	$(shell mkoctfile -p CC) -std=c99 -O2 -Wall -Wextra -Isrc \
+	  $(filter %.c,$^) src/libbpcore.a $$(gsl-config --libs-without-cblas) \
 	  $$(mkoctfile -p BLAS_LIBS) -o $@
 
 c-test: tests/c/test_core

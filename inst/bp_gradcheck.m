@@ -218,7 +218,7 @@ function [nW, nb] = numeric_gradient (net, x, y, opts)
   for l = 1:L
     below{l} = a;
     z{l} = net.W{l} * a + net.b{l};
-    a = bp_complex_forward (net, z{l}, l, l);
+    a = __bp_activation__ ("bp_gradcheck", z{l}, net.g{l});
   endfor
   nW = cell (1, L);
   nb = cell (1, L);
@@ -276,8 +276,12 @@ function C0 = sample_losses (net, zl, l, j, inputs, s, y)
     Z = repmat (zl, 1, numel (r));
     moves = s(r).' .* inputs(r,:);         # (.' keeps s's imaginary sign)
     Z(j,:) += reshape (moves.', 1, []);     # block by block
-    [aL, zL] = bp_complex_forward (net, Z, l);
-    c = bp_complex_loss (aL, zL, repmat (y, 1, numel (r)), net.loss);
+    ## Layers l .. L and the loss in complex arithmetic, in C
+    ## (bp_complex.c), where each activation and loss has its analytic form
+    ## next to its real one.
+    [cr, ci] = __bp_complex__ ("bp_gradcheck", net, real (Z), imag (Z), l,
+                               repmat (y, 1, numel (r)));
+    c = complex (cr, ci);
     C0(:,r) = reshape (c, m, numel (r));
   endfor
 endfunction

@@ -1,37 +1,38 @@
-/* __bp_forward__.c: gateway of bp_forward and bp_predict.
-   [aL, a, z] = __bp_forward__ (fn, net, x) */
+/* __bp_forward__.c: gateway of bp_forward.
+   [aL, a, z] = __bp_forward__ (fn, net, x)
+   a{l} and z{l} are written straight into the arrays returned. */
 #include <string.h>
-#include "__bp_mex__.h"
+#include "bpmex.h"
 
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
   bpx_begin (nlhs, nrhs, prhs, 2, 3);
   bp_net net;
-  bpx_net (prhs[1], &net);
-  /* bp_forward documents its input as x (one sample or a few), bp_predict
-     as X (a data set). */
-  const char *xname = strcmp (bpx_fn (), "bp_predict") == 0 ? "X" : "x";
-  const gsl_matrix X = bpx_samples (prhs[2], xname, net.n[0],
+  bpx_net (prhs[1], &net, NULL);
+  const gsl_matrix X = bpx_samples (prhs[2], "x", net.n[0],
                                     "n_0 = net.sizes(1)");
   const size_t L = net.L, m = X.size1;
   bpx_check_memory (BPX_RETURNED * 8.0 * (double) m
-                    * (2.0 * (double) bpx_net_width (&net) + (double) net.n[L]),
+                    * (2.0 * (double) bp_net_width (L, net.n)
+                       + (double) net.n[L])
+                    + (double) bp_workspace_bytes (L, net.n, m, 0),
                     "the forward pass");
-
-  /* a{l} and z{l} are written straight into the arrays returned. */
-  gsl_matrix *Z = mxMalloc (2 * L * sizeof *Z), *A = Z + L;
+  bp_workspace ws;
+  bp_workspace_init (&ws, L, net.n, m, 0,
+                     mxMalloc (bp_workspace_bytes (L, net.n, m, 0)), 0);
   mxArray *a = bpx_new_cell (L), *z = bpx_new_cell (L);
   for (size_t i = 0; i < L; i++)
     {
-      mxSetCell (z, i, bpx_new_samples (net.n[i + 1], m, &Z[i]));
-      mxSetCell (a, i, bpx_new_samples (net.n[i + 1], m, &A[i]));
+      mxSetCell (z, i, bpx_new_samples (net.n[i + 1], m, &ws.Z[i]));
+      mxSetCell (a, i, bpx_new_samples (net.n[i + 1], m, &ws.A[i]));
     }
-  bp_forward (&net, &X, Z, A);
-
+  if (bp_forward (&net, &X, ws.Z, ws.A) != BP_OK)
+    bpx_error ("internal", "the forward pass was given arrays of the wrong "
+               "shape");
   gsl_matrix aL;
   plhs[0] = bpx_new_samples (net.n[L], m, &aL);
-  memcpy (aL.data, A[L - 1].data, net.n[L] * m * sizeof (double));
+  gsl_matrix_memcpy (&aL, &ws.A[L - 1]);
   if (nlhs > 1)
     plhs[1] = a;
   if (nlhs > 2)

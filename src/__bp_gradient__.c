@@ -1,14 +1,14 @@
 /* __bp_gradient__.c: gateway of bp_gradient.
    [dW, db, delta, C] = __bp_gradient__ (fn, net, x, y, lambda) */
 #include <math.h>
-#include "__bp_mex__.h"
+#include "bpmex.h"
 
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
   bpx_begin (nlhs, nrhs, prhs, 4, 4);
   bp_net net;
-  bpx_net (prhs[1], &net);
+  bpx_net (prhs[1], &net, NULL);
   const size_t L = net.L;
   const gsl_matrix X = bpx_samples (prhs[2], "x", net.n[0],
                                     "n_0 = net.sizes(1)");
@@ -18,39 +18,32 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   if (Y.size1 != X.size1)
     bpx_error ("wrong_size", "y must have one column per column of x (%lu), "
                "got %lu", (unsigned long) X.size1, (unsigned long) Y.size1);
-  const double lambda = bpx_scalar (prhs[4], "lambda", 0.0, HUGE_VAL);
+  const double lambda = bpx_scalar (prhs[4], "lambda", 0.0, HUGE_VAL, 0);
   const size_t m = X.size1;
 
-  /* Outputs first (Octave frees them if anything below fails), then the
-     scratch for z, a (and delta when it is not returned), which Octave
-     also frees: nothing to leak. */
+  /* z and a are scratch; delta too unless it is returned, then the
+     workspace's delta headers point at the returned arrays. */
   const int want_delta = nlhs > 2;
-  const size_t width = bpx_net_width (&net);
-  const double delta_cells = (double) m * (double) width;
-  bpx_check_memory (8.0 * (BPX_RETURNED * (bpx_net_parameters (&net)
-                                           + (want_delta ? delta_cells : 0))
-                           + (want_delta ? 2.0 : 3.0) * delta_cells),
+  const int parts = BP_WS_Z | BP_WS_A | (want_delta ? 0 : BP_WS_DELTA);
+  const size_t ws_bytes = bp_workspace_bytes (L, net.n, m, parts);
+  size_t params;
+  bp_net_params (L, net.n, &params);
+  const double returned = (double) params
+    + (want_delta ? (double) m * (double) bp_net_width (L, net.n) : 0.0);
+  bpx_check_memory (BPX_RETURNED * 8.0 * returned
+                    + (ws_bytes ? (double) ws_bytes : HUGE_VAL),
                     "the forward and backward pass");
-  gsl_matrix *Z = mxMalloc (4 * L * sizeof *Z), *A = Z + L, *D = Z + 2 * L;
-  gsl_matrix *dW = Z + 3 * L;
+  bp_workspace ws;
+  bp_workspace_init (&ws, L, net.n, m, parts, mxMalloc (ws_bytes), 0);
+  gsl_matrix *dW = mxMalloc (L * sizeof *dW);
   gsl_vector *db = mxMalloc (L * sizeof *db);
-  double *scratch = mxMalloc ((want_delta ? 2 : 3) * m * width
-                              * sizeof (double));
   mxArray *dWc = bpx_new_cell (L), *dbc = bpx_new_cell (L);
   mxArray *deltac = want_delta ? bpx_new_cell (L) : NULL;
   for (size_t i = 0; i < L; i++)
     {
       const size_t n = net.n[i + 1];
-      Z[i] = gsl_matrix_view_array (scratch, m, n).matrix;
-      A[i] = gsl_matrix_view_array (scratch + m * n, m, n).matrix;
-      scratch += 2 * m * n;
       if (want_delta)
-        mxSetCell (deltac, i, bpx_new_samples (n, m, &D[i]));
-      else
-        {
-          D[i] = gsl_matrix_view_array (scratch, m, n).matrix;
-          scratch += m * n;
-        }
+        mxSetCell (deltac, i, bpx_new_samples (n, m, &ws.Delta[i]));
       /* dW{l} has W{l}'s shape, so its view has W[i]'s (transposed) one. */
       mxSetCell (dWc, i, bpx_new_samples (n, net.n[i], &dW[i]));
       mxArray *bl = mxCreateUninitNumericMatrix (n, 1, mxDOUBLE_CLASS,
@@ -59,10 +52,10 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       db[i] = gsl_vector_view_array (mxGetPr (bl), n).vector;
     }
 
-  bp_forward (&net, &X, Z, A);
-  double C = bp_backward (&net, &Y, Z, A, D);
-  C += bp_weight_gradient (&net, &X, A, D, lambda, dW, db);
-
+  double C;
+  if (bp_loss_and_gradient (&net, &X, &Y, lambda, &ws, dW, db, &C) != BP_OK)
+    bpx_error ("internal", "the gradient was given arrays of the wrong "
+               "shape");
   plhs[0] = dWc;
   if (nlhs > 1)
     plhs[1] = dbc;

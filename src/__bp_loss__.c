@@ -1,6 +1,6 @@
 /* __bp_loss__.c: gateway of bp_loss.
    [C, dC_da] = __bp_loss__ (fn, aL, y, name) */
-#include "__bp_mex__.h"
+#include "bpmex.h"
 
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
@@ -12,9 +12,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     bpx_error ("wrong_size", "y must have as many columns (samples) as aL: "
                "%lu, got %lu", (unsigned long) A.size1,
                (unsigned long) Y.size1);
-  char buf[32];
-  const bp_loss c = bpx_loss (bpx_name (prhs[3], "name", 0, buf, sizeof buf,
-                                        NULL), "name", NULL);
+  const bp_loss c = bpx_loss (prhs[3], "name", NULL);
   bpx_check_unit_interval (&A, "aL", c);
   bpx_check_unit_interval (&Y, "y", c);
   plhs[0] = mxCreateDoubleScalar (bp_loss_mean (c, &A, &Y));

@@ -5,14 +5,14 @@
    allocate absurd sizes again and again is not safe (Octave 7.3 aborts
    after about a hundred failed randn (1e12, 1) calls). */
 #include <math.h>
-#include "__bp_mex__.h"
+#include "bpmex.h"
 
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
   (void) plhs;
   bpx_begin (nlhs, nrhs, prhs, 2, 0);
-  const double bytes = bpx_scalar (prhs[1], "bytes", 0, HUGE_VAL);
+  const double bytes = bpx_scalar (prhs[1], "bytes", 0, HUGE_VAL, 0);
   char what[64];
   bpx_name (prhs[2], "what", 0, what, sizeof what, NULL);
   bpx_check_memory (bytes, what);

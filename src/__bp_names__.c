@@ -1,20 +1,29 @@
-/* __bp_names__.c: the activation and loss names the core knows, so the
-   .m layer checks options against the one list there is.
-   [activations, losses] = __bp_names__ (fn) */
-#include "__bp_mex__.h"
+/* __bp_names__.c: the names the core knows, so the .m layer documents
+   and checks against the one list there is.
+   [activations, losses, optimizers, schedules, stops] = __bp_names__ (fn) */
+#include "bpmex.h"
+#include "bp_run.h"
+
+static mxArray *
+names (const char *(*name) (int))
+{
+  int n = 0;
+  while (name (n))
+    n++;
+  mxArray *c = mxCreateCellMatrix (1, (size_t) n);
+  for (int i = 0; i < n; i++)
+    mxSetCell (c, (size_t) i, mxCreateString (name (i)));
+  return c;
+}
 
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, 0, 2);
-  plhs[0] = mxCreateCellMatrix (1, BP_N_ACTIVATIONS);
-  for (int i = 0; i < BP_N_ACTIVATIONS; i++)
-    mxSetCell (plhs[0], i,
-               mxCreateString (bp_activation_name ((bp_activation) i)));
-  if (nlhs > 1)
-    {
-      plhs[1] = mxCreateCellMatrix (1, BP_N_LOSSES);
-      for (int i = 0; i < BP_N_LOSSES; i++)
-        mxSetCell (plhs[1], i, mxCreateString (bp_loss_name ((bp_loss) i)));
-    }
+  bpx_begin (nlhs, nrhs, prhs, 0, 5);
+  const char *(*const lists[5]) (int) = {
+    bp_activation_name, bp_loss_name, bp_optimizer_name, bp_schedule_name,
+    bp_stop_name
+  };
+  for (int k = 0; k < 5 && (k == 0 || k < nlhs); k++)
+    plhs[k] = names (lists[k]);
 }

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <zlib.h>
-#include "__bp_mex__.h"
+#include "bpmex.h"
 
 /* zlib reads at most INT_MAX bytes a call. */
 #define CHUNK (1u << 30)
@@ -25,7 +25,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   const mxArray *f = prhs[1];
   if (!mxIsChar (f) || mxGetM (f) != 1 || mxGetNumberOfDimensions (f) != 2)
     bpx_error ("wrong_type", "file must be a file name (a char row)");
-  const double max = bpx_scalar (prhs[2], "maxbytes", 0, 9007199254740992.0);
+  const double max = bpx_scalar (prhs[2], "maxbytes", 0, 9007199254740992.0, 1);
   /* mxMalloc'd, so reclaimed if an error unwinds (mxArrayToString's copy
      is not, in Octave 7.3). */
   const size_t len = mxGetNumberOfElements (f);

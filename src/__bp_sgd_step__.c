@@ -1,46 +1,34 @@
 /* __bp_sgd_step__.c: gateway of bp_sgd_step.
    net = __bp_sgd_step__ (fn, net, dW, db, eta) */
 #include <math.h>
-#include "__bp_mex__.h"
+#include "bpmex.h"
+#include "bp_run.h"
 
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
   bpx_begin (nlhs, nrhs, prhs, 4, 1);
   bp_net net;
-  bpx_net (prhs[1], &net);
-  const size_t L = net.L;
-  const mxArray *dWc = bpx_cell (prhs[2], "dW", L, NULL);
-  const mxArray *dbc = bpx_cell (prhs[3], "db", L, NULL);
-  const double eta = bpx_scalar (prhs[4], "eta", 0.0, HUGE_VAL);
-
-  gsl_matrix *dW = mxMalloc (L * sizeof *dW);
-  gsl_vector *db = mxMalloc (L * sizeof *db);
-  for (size_t l = 1; l <= L; l++)
-    {
-      const mxArray *g = bpx_layer_array (dWc, "dW", l, net.n[l],
-                                          net.n[l - 1],
-                                          "the shape of net.W{%lu}",
-                                          NULL);
-      dW[l - 1] = gsl_matrix_view_array ((double *) mxGetPr (g), net.n[l - 1],
-                                         net.n[l]).matrix;
-      g = bpx_layer_array (dbc, "db", l, net.n[l], 1,
-                           "the shape of net.b{%lu}", NULL);
-      db[l - 1] = gsl_vector_view_array ((double *) mxGetPr (g),
-                                         net.n[l]).vector;
-    }
+  bpx_net (prhs[1], &net, NULL);
+  gsl_matrix *dW;
+  gsl_vector *db;
+  bpx_gradient (&net, prhs[2], prhs[3], "dW", "db", &dW, &db);
+  const double eta = bpx_scalar (prhs[4], "eta", 0.0, HUGE_VAL, 0);
+  size_t params;
+  bp_net_params (net.L, net.n, &params);
+  bpx_check_memory (BPX_RETURNED * 8.0 * (double) params, "the new network");
   /* The new network's arrays are written by the step itself, straight
      from the caller's (read-only) ones: one pass, no copy first. */
-  bpx_check_memory (BPX_RETURNED * 8.0 * bpx_net_parameters (&net),
-                    "the new network");
   bp_net out = net;
-  out.W = mxMalloc (L * sizeof *out.W);
-  out.b = mxMalloc (L * sizeof *out.b);
-  for (size_t i = 0; i < L; i++)
+  out.W = mxMalloc (net.L * sizeof *out.W);
+  out.b = mxMalloc (net.L * sizeof *out.b);
+  plhs[0] = bpx_net_copy (prhs[1], &out, 0, 1);
+  for (size_t i = 0; i < net.L; i++)
     {
-      out.W[i] = net.W[i];
-      out.b[i] = net.b[i];
+      /* Views of whole Octave arrays are contiguous. */
+      bp_sgd_update (net.W[i].size1 * net.W[i].size2, net.W[i].data,
+                     dW[i].data, eta, out.W[i].data);
+      bp_sgd_update (net.b[i].size, net.b[i].data, db[i].data, eta,
+                     out.b[i].data);
     }
-  plhs[0] = bpx_net_copy (prhs[1], &out, 0);
-  bp_sgd_step (&net, dW, db, eta, &out);
 }

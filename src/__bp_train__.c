@@ -1,244 +1,513 @@
-/* __bp_train__.c: gateway of bp_train.  The whole run happens in one call
-   of the core's bp_train; this file only checks arguments, copies the
-   network so the caller's stays untouched, prints progress, and turns
-   Ctrl-C into a clean stop.
-   [net, hist] = __bp_train__ (fn, net, X, Y, opts)
-   opts: struct with epochs, batch, eta, momentum, lambda, shuffle, seed,
-   verbose (1, 0, or -1 for "when stdout is a terminal"), has_validation,
-   Xv, Yv. */
-#define _POSIX_C_SOURCE 200112L   /* isatty */
+/* __bp_train__.c: gateway of bp_train.  A run lives in this MEX file
+   between calls (the core's bp_run, in memory made persistent), and
+   bp_train.m advances it in slices of a few milliseconds:
+
+   [id, tty, wants_seed] = __bp_train__ (fn, "start", net, X, Y, opts)
+       check everything, lay out the run; tty: stdout is a terminal;
+       wants_seed: the shuffle has no seed yet
+   __bp_train__ (fn, "seed", id, seed)          seed it (before "run")
+   [done, p] = __bp_train__ (fn, "run", id, X, Y, Xv, Yv, seconds, by_epoch)
+       train for about `seconds` (at least one mini-batch), or to the end
+       of the epoch when by_epoch; p = [epoch epochs batch batches samples
+       loss accuracy epoch_done]
+   net = __bp_train__ (fn, "net", id, net0)     the network so far
+   hist = __bp_train__ (fn, "history", id)      the history so far
+   __bp_train__ (fn, "stop", id)                the callback said stop
+   [net, hist, state] = __bp_train__ (fn, "finish", id, net0)
+   __bp_train__ (fn, "free", id)                release (no-op if gone)
+   n = __bp_train__ (fn, "count")               runs alive (for tests)
+
+   Between slices the interpreter runs, so Ctrl-C is Octave's own: it
+   stops bp_train.m, whose cleanup frees the run.  No Octave internals
+   are used, only the MEX interface. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
+#if defined (_WIN32)
+#include <io.h>
+#define stdout_is_tty() _isatty (_fileno (stdout))
+#elif defined (__unix__) || defined (__APPLE__)
 #include <unistd.h>
-#include "__bp_mex__.h"
-#if defined (HAVE_OCTAVE)
-#include <octave/quit.h>
-#endif
-
-/* State of the progress line. */
-typedef struct {
-  int verbose;
-  int tty;                  /* stdout is a terminal: redraw one line */
-  size_t total;             /* samples in the whole run */
-  double last;              /* when the line was last drawn */
-  int drawn;
-} progress;
-
-static int
-interrupted (void)
-{
-#if defined (HAVE_OCTAVE)
-  return octave_signal_caught != 0;
+#define stdout_is_tty() isatty (STDOUT_FILENO)
 #else
-  return 0;
+#define stdout_is_tty() 0
 #endif
+#include "bpmex.h"
+#include "bp_run.h"
+#include "bp_system.h"
+
+/* ---- the live runs */
+
+typedef struct live {
+  double id;
+  void *block;              /* the run's memory (persistent mxMalloc) */
+  bp_run *run;
+  size_t Nv;                /* validation samples, 0 without */
+  struct live *next;
+} live;
+
+static live *runs;
+static double last_id;
+
+static void
+release (live *l)
+{
+  bp_run_release (l->run);
+  mxFree (l->block);
+  mxFree (l);
+}
+
+/* When Octave unloads this file (clear, exit), every run goes too. */
+static void
+release_all (void)
+{
+  while (runs)
+    {
+      live *l = runs;
+      runs = l->next;
+      release (l);
+    }
+}
+
+static live **
+find (const mxArray *id)
+{
+  const double v = bpx_scalar (id, "id", 0, HUGE_VAL, 1);
+  for (live **p = &runs; *p; p = &(*p)->next)
+    if ((*p)->id == v)
+      return p;
+  return NULL;
+}
+
+static live *
+get (const mxArray *id)
+{
+  live **p = find (id);
+  if (!p)
+    bpx_error ("internal", "no training run with this id (it has ended)");
+  return *p;
 }
 
 static void
-draw (progress *s, const bp_progress *p)
+drop (const mxArray *id)
 {
-  char acc[32] = "";
-  if (p->accuracy >= 0)
-    snprintf (acc, sizeof acc, "  accuracy %5.1f%%", 100.0 * p->accuracy);
-  const double rate = p->seconds > 0 ? (double) p->samples / p->seconds : 0;
-  const double left = rate > 0 ? (double) (s->total - p->samples) / rate : 0;
-  mexPrintf ("%sepoch %lu/%lu  loss %.6g%s  %.0f samples/s  %.0f s left%s",
-             s->tty ? "\r" : "", (unsigned long) p->epoch,
-             (unsigned long) p->epochs, p->loss, acc, rate, left,
-             s->tty ? "   " : "\n");
-  mexEvalString ("fflush (stdout);");
-  s->drawn = 1;
-}
-
-/* Called by the core after every mini-batch.  On a terminal the line is
-   redrawn in place at most four times a second; in a log (stdout not a
-   terminal) a line is written at the end of an epoch, at most one a
-   second, so logs stay readable. */
-static int
-poll (void *ctx, const bp_progress *p)
-{
-  progress *s = ctx;
-  if (interrupted ())
-    return 1;
-  const int last = p->epoch_done && p->epoch == p->epochs;
-  const int due = s->tty ? p->seconds - s->last >= 0.25
-                         : p->epoch_done && p->seconds - s->last >= 1.0;
-  if (s->verbose && (due || last))
+  live **p = find (id);
+  if (p)
     {
-      s->last = p->seconds;
-      draw (s, p);
+      live *l = *p;
+      *p = l->next;
+      release (l);
     }
-  return 0;
 }
 
-static const mxArray *
-opt_field (const mxArray *opts, const char *name)
-{
-  const mxArray *f = mxGetField (opts, 0, name);
-  if (!f)
-    bpx_error ("invalid_option", "internal option struct has no '%s'", name);
-  return f;
-}
+/* ---- starting: options */
 
-static double
-opt (const mxArray *opts, const char *name, double lo, double hi)
-{
-  return bpx_scalar (opt_field (opts, name), name, lo, hi);
-}
+/* Names the gateway takes besides the scalar table, and those bp_train.m
+   handles itself (for the list in an unknown-option error). */
+static const char *const special[] = {
+  "optimizer", "schedule", "validation", "state", "verbose", "callback"
+};
+#define N_SPECIAL (sizeof special / sizeof special[0])
 
-/* A target matrix is one-hot when every column holds a single 1 and zeros. */
 static int
-is_one_hot (const gsl_matrix *Y)
+same_name (const char *a, const char *b)
 {
-  for (size_t i = 0; i < Y->size1; i++)
+  for (; *a && *b; a++, b++)
+    if ((*a | 0x20) != (*b | 0x20))
+      return 0;
+  return *a == *b;
+}
+
+static void
+unknown_option (const char *name)
+{
+  char list[512];
+  size_t k = 0;
+  for (size_t i = 0; i < bp_option_count () && k < sizeof list - 32; i++)
+    k += (size_t) snprintf (list + k, sizeof list - k, "%s, ",
+                            bp_option (i)->name);
+  for (size_t i = 0; i < N_SPECIAL && k < sizeof list - 32; i++)
+    k += (size_t) snprintf (list + k, sizeof list - k, "%s%s", special[i],
+                            i + 1 < N_SPECIAL ? ", " : "");
+  bpx_error ("unknown_option", "unknown option '%s'; the options are: %s",
+             name, list);
+}
+
+static void
+read_schedule (const mxArray *v, bp_schedule *s)
+{
+  const mxArray *name = mxIsCell (v) && mxGetNumberOfElements (v) >= 1
+                        ? mxGetCell (v, 0) : v;
+  char buf[32];
+  if (!name || !mxIsChar (name))
+    bpx_error ("wrong_type", "schedule must be a name or a cell {name, "
+               "parameters...}, got %s", bpx_describe (v));
+  bpx_name (name, "schedule", 0, buf, sizeof buf, NULL);
+  bp_schedule_kind k;
+  if (bp_schedule_parse (buf, &k) != BP_OK)
+    bpx_error ("unknown_schedule", "schedule must be one of %s, got '%s'",
+               bpx_name_list (bp_schedule_name), buf);
+  const size_t arity = bp_schedule_arity (k);
+  const size_t given = mxIsCell (v) ? mxGetNumberOfElements (v) - 1 : 0;
+  if (given != arity)
     {
-      size_t ones = 0;
-      for (size_t j = 0; j < Y->size2; j++)
+      char shape[160] = "";
+      size_t n = (size_t) snprintf (shape, sizeof shape, "{\"%s\"", buf);
+      for (size_t j = 0; j < arity; j++)
+        n += (size_t) snprintf (shape + n, sizeof shape - n, ", %s",
+                                bp_schedule_param (k, j));
+      snprintf (shape + n, sizeof shape - n, "}");
+      bpx_error ("wrong_size", "schedule '%s' takes %s, got %lu parameters",
+                 buf, shape, (unsigned long) given);
+    }
+  s->kind = k;
+  double p[3] = { 0, 0, 0 };
+  for (size_t j = 0; j < arity; j++)
+    {
+      char what[64];
+      snprintf (what, sizeof what, "schedule parameter %s",
+                bp_schedule_param (k, j));
+      p[j] = bpx_scalar (mxGetCell (v, j + 1), what, -HUGE_VAL, HUGE_VAL, 0);
+    }
+  if (k == BP_SCHED_STEP)
+    s->every = p[0], s->factor = p[1];
+  else if (k == BP_SCHED_EXPONENTIAL)
+    s->gamma = p[0];
+  else if (k == BP_SCHED_PLATEAU)
+    s->patience = p[0], s->factor = p[1], s->min_eta = p[2];
+  size_t bad;
+  if (bp_schedule_check (s, &bad) != BP_OK)
+    bpx_error ("out_of_range", "schedule '%s': %s must be %s, got %g", buf,
+               bp_schedule_param (k, bad), bp_schedule_range (k, bad), p[bad]);
+}
+
+typedef struct {
+  bp_train_options o;
+  const mxArray *validation, *state;
+  int seed_given;
+} start_args;
+
+static void
+read_options (const mxArray *opts, start_args *a)
+{
+  if (!mxIsStruct (opts) || mxGetNumberOfElements (opts) != 1)
+    bpx_error ("internal", "options must come as a scalar struct");
+  bp_options_default (&a->o);
+  int given[64] = { 0 }, schedule_given = 0;
+  const int nf = mxGetNumberOfFields (opts);
+  for (int f = 0; f < nf; f++)
+    {
+      const char *name = mxGetFieldNameByNumber (opts, f);
+      const mxArray *v = mxGetFieldByNumber (opts, 0, f);
+      size_t i = 0;
+      while (i < bp_option_count () && !same_name (name, bp_option (i)->name))
+        i++;
+      if (i < bp_option_count ())
         {
-          const double v = Y->data[i * Y->tda + j];
-          if (v == 1.0)
-            ones++;
-          else if (v != 0.0)
-            return 0;
+          const bp_option_spec *s = bp_option (i);
+          bp_option_set (&a->o, i, bpx_scalar (v, s->name, s->lo, s->hi,
+                                               s->whole));
+          given[i] = 1;
+          a->seed_given |= strcmp (s->name, "seed") == 0;
         }
-      if (ones != 1)
-        return 0;
+      else if (same_name (name, "optimizer"))
+        {
+          char buf[32];
+          bpx_name (v, "optimizer", 0, buf, sizeof buf, NULL);
+          if (bp_optimizer_parse (buf, &a->o.opt.kind) != BP_OK)
+            bpx_error ("unknown_optimizer", "optimizer must be one of %s (or "
+                       "'momentum', sgd with a momentum), got '%s'",
+                       bpx_name_list (bp_optimizer_name), buf);
+        }
+      else if (same_name (name, "schedule"))
+        {
+          read_schedule (v, &a->o.schedule);
+          schedule_given = a->o.schedule.kind != BP_SCHED_CONSTANT;
+        }
+      else if (same_name (name, "validation"))
+        a->validation = v;
+      else if (same_name (name, "state"))
+        a->state = v;
+      else
+        unknown_option (name);
     }
-  return 1;
+  const char *why = bp_options_conflict (&a->o, given, schedule_given);
+  if (why)
+    bpx_error ("invalid_option", "%s", why);
+}
+
+/* ---- starting: data */
+
+static void
+read_validation (const mxArray *v, const bp_net *net, gsl_matrix *Xv,
+                 gsl_matrix *Yv)
+{
+  if (!mxIsCell (v) || mxGetNumberOfElements (v) != 2)
+    bpx_error ("wrong_type", "validation must be a cell {Xv, Yv}, got %s",
+               bpx_describe (v));
+  *Xv = bpx_samples (mxGetCell (v, 0), "validation{1}", net->n[0],
+                     "n_0 = net.sizes(1)");
+  *Yv = bpx_samples (mxGetCell (v, 1), "validation{2}", net->n[net->L],
+                     "n_L = net.sizes(end)");
+  if (Yv->size1 != Xv->size1)
+    bpx_error ("wrong_size", "validation{2} must have one column per column "
+               "of validation{1} (%lu), got %lu", (unsigned long) Xv->size1,
+               (unsigned long) Yv->size1);
+  bpx_check_unit_interval (Yv, "validation{2}", net->loss);
+}
+
+static gsl_matrix
+read_targets (const mxArray *y, const bp_net *net, size_t N)
+{
+  const gsl_matrix Y = bpx_samples (y, "Y", net->n[net->L],
+                                    "n_L = net.sizes(end)");
+  if (Y.size1 != N)
+    bpx_error ("wrong_size", "Y must have one column per column of X (%lu), "
+               "got %lu", (unsigned long) N, (unsigned long) Y.size1);
+  bpx_check_unit_interval (&Y, "Y", net->loss);
+  return Y;
+}
+
+static void
+start (int nlhs, mxArray *plhs[], int nin, const mxArray *in[])
+{
+  if (nin != 4)
+    bpx_error ("internal", "start takes net, X, Y, opts");
+  bp_net net;
+  bpx_net (in[0], &net, NULL);
+  const gsl_matrix X = bpx_samples (in[1], "X", net.n[0],
+                                    "n_0 = net.sizes(1)");
+  const gsl_matrix Y = read_targets (in[2], &net, X.size1);
+  start_args a = { 0 };
+  read_options (in[3], &a);
+  gsl_matrix Xv, Yv;
+  size_t Nv = 0;
+  if (a.validation && !mxIsEmpty (a.validation))
+    {
+      read_validation (a.validation, &net, &Xv, &Yv);
+      Nv = Xv.size1;
+    }
+  bp_state from;
+  const bp_state *resume = NULL;
+  if (a.state && !mxIsEmpty (a.state))
+    resume = bpx_read_state (a.state, &net, &a.o, &from);
+
+  size_t P;
+  bp_net_params (net.L, net.n, &P);
+  const size_t bytes = bp_run_bytes (net.L, net.n, X.size1, &a.o);
+  const double gsl = (double) bp_run_extra_bytes (P, &a.o);
+  /* The run, and what finish returns: the network, the history and the
+     state (moments and best weights), each copied once by Octave. */
+  const double out = (double) P * (1.0 + bp_optimizer_moments (&a.o.opt)
+                                   + (a.o.patience > 0))
+    + (double) (a.o.epochs > a.o.max_iter ? a.o.epochs : a.o.max_iter)
+      * (8.0 + (double) net.L);
+  bpx_check_memory ((bytes ? (double) bytes : HUGE_VAL) + gsl
+                    + BPX_RETURNED * 8.0 * out, "training");
+  void *block = mxMalloc (bytes);
+  bp_run *run;
+  const int s = bp_run_init (block, &net, X.size1, Nv, bp_target_kind (&Y),
+                             &a.o, resume, &run);
+  if (s != BP_OK)
+    bpx_error ("invalid_state", "state does not fit this network and "
+               "optimizer");
+  live *l = mxMalloc (sizeof *l);
+  /* Nothing below can fail: the run now outlives this call. */
+  mexMakeMemoryPersistent (block);
+  mexMakeMemoryPersistent (l);
+  if (!runs && last_id == 0)
+    mexAtExit (release_all);
+  l->id = ++last_id;
+  l->block = block;
+  l->run = run;
+  l->Nv = Nv;
+  l->next = runs;
+  runs = l;
+  plhs[0] = mxCreateDoubleScalar (l->id);
+  if (nlhs > 1)
+    plhs[1] = mxCreateLogicalScalar (stdout_is_tty () != 0);
+  /* A shuffle with neither a seed nor a state to continue: bp_train.m
+     draws one from Octave's generator and gives it with "seed". */
+  if (nlhs > 2)
+    plhs[2] = mxCreateLogicalScalar (a.o.shuffle && !a.seed_given && !resume
+                                     && !bp_optimizer_full_batch (a.o.opt.kind));
+}
+
+/* ---- running a slice */
+
+typedef struct {
+  double deadline;
+  int by_epoch;
+  bp_progress last;
+} slice;
+
+static int
+pause_here (void *ctx, const bp_progress *p)
+{
+  slice *s = ctx;
+  s->last = *p;
+  return (s->by_epoch && p->epoch_done) || bp_clock () >= s->deadline;
+}
+
+static void
+run_slice (int nlhs, mxArray *plhs[], int nin, const mxArray *in[])
+{
+  if (nin != 7)
+    bpx_error ("internal", "run takes id, X, Y, Xv, Yv, seconds, by_epoch");
+  live *l = get (in[0]);
+  const bp_net *net = bp_run_net (l->run);
+  /* The arrays of "start", given again; only their shapes are checked
+     again (their values were, and bp_train.m passes the same ones). */
+  const gsl_matrix X = bpx_samples (in[1], "X", net->n[0], "n_0");
+  const gsl_matrix Y = bpx_samples (in[2], "Y", net->n[net->L], "n_L");
+  gsl_matrix Xv, Yv;
+  const int has_v = l->Nv > 0;
+  if (has_v)
+    {
+      Xv = bpx_samples (in[3], "validation{1}", net->n[0], "n_0");
+      Yv = bpx_samples (in[4], "validation{2}", net->n[net->L], "n_L");
+    }
+  slice s = { 0 };
+  s.deadline = bp_clock () + bpx_scalar (in[5], "seconds", 0, 3600, 0);
+  s.by_epoch = bpx_scalar (in[6], "by_epoch", 0, 1, 1) != 0;
+  const int status = bp_run_advance (l->run, &X, &Y, has_v ? &Xv : NULL,
+                                     has_v ? &Yv : NULL, pause_here, &s);
+  if (status != BP_OK && status != BP_CONTINUE)
+    {
+      const size_t bad = bp_run_bad_epoch (l->run);
+      const double eta = bp_run_state (l->run)->eta;
+      drop (in[0]);
+      switch (status)
+        {
+        case BP_EDIVERGE:
+          bpx_error ("diverged", "training diverged in epoch %lu: the loss or "
+                     "the weights became NaN or Inf (try a smaller eta, now "
+                     "%g)", (unsigned long) bad, eta);
+        case BP_ENOPROG:
+          bpx_error ("no_progress", "the line search could not lower the "
+                     "loss in iteration %lu: the minimiser is as close to a "
+                     "minimum as rounding lets it get (a larger \"tol\" "
+                     "stops it earlier, with the network)",
+                     (unsigned long) bad);
+        case BP_EBADLEN:
+          bpx_error ("internal", "the data changed shape between slices");
+        default:
+          bpx_error ("out_of_memory", "not enough memory for the "
+                     "minimiser's vectors");
+        }
+    }
+  plhs[0] = mxCreateLogicalScalar (status == BP_OK);
+  if (nlhs > 1)
+    {
+      const bp_progress *p = &s.last;
+      const double v[8] = {
+        (double) p->epoch, (double) p->epochs, (double) p->batch,
+        (double) p->batches, (double) p->samples, p->loss, p->accuracy,
+        (double) p->epoch_done
+      };
+      plhs[1] = bpx_new_row (8, v);
+    }
+}
+
+/* ---- results */
+
+static mxArray *
+history (const bp_run *run)
+{
+  const bp_history *h = bp_run_history (run);
+  const bp_state *st = bp_run_state (run);
+  const bp_net *net = bp_run_net (run);
+  const size_t E = h->epochs, L = net->L;
+  const int classes = !isnan (E ? h->accuracy[0] : NAN);
+  const int validation = E && !isnan (h->val_loss[0]);
+  const char *names[12];
+  mxArray *values[12];
+  int nf = 0;
+  double *epoch = mxMalloc ((E ? E : 1) * sizeof *epoch);
+  for (size_t e = 0; e < E; e++)
+    epoch[e] = (double) (st->epoch - E + e + 1);
+#define ROW(n, p) (names[nf] = (n), values[nf++] = bpx_new_row (E, (p)))
+  ROW ("epoch", epoch);
+  ROW ("loss", h->loss);
+  if (classes)
+    ROW ("accuracy", h->accuracy);
+  if (validation)
+    {
+      ROW ("val_loss", h->val_loss);
+      if (classes)
+        ROW ("val_accuracy", h->val_accuracy);
+    }
+  ROW ("seconds", h->seconds);
+  ROW ("eta", h->eta);
+#undef ROW
+  /* grad_rms: one row per epoch, one column per layer. */
+  mxArray *g = mxCreateDoubleMatrix (E, L, mxREAL);
+  for (size_t e = 0; e < E; e++)
+    for (size_t i = 0; i < L; i++)
+      mxGetPr (g)[i * E + e] = h->grad_rms[e * L + i];
+  names[nf] = "grad_rms";
+  values[nf++] = g;
+  names[nf] = "best_epoch";
+  values[nf++] = mxCreateDoubleScalar ((double) h->best_epoch);
+  names[nf] = "stopped";
+  values[nf++] = mxCreateString (h->stopped ? bp_stop_name (h->stopped)
+                                            : "running");
+  mxArray *s = mxCreateStructMatrix (1, 1, nf, names);
+  for (int f = 0; f < nf; f++)
+    mxSetFieldByNumber (s, 0, f, values[f]);
+  return s;
 }
 
 static mxArray *
-new_row (size_t n, double **data)
+network (const mxArray *net0, const bp_run *run)
 {
-  mxArray *a = mxCreateDoubleMatrix (1, n, mxREAL);
-  *data = mxGetPr (a);
-  return a;
+  bp_net check;
+  bpx_net (net0, &check, NULL);
+  bp_net net = *bp_run_net (run);
+  return bpx_net_copy (net0, &net, 1, 0);
 }
 
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, 4, 2);
-  bp_net net;
-  bpx_net (prhs[1], &net);
-  const size_t L = net.L;
-  const gsl_matrix X = bpx_samples (prhs[2], "X", net.n[0],
-                                    "n_0 = net.sizes(1)");
-  const gsl_matrix Y = bpx_samples (prhs[3], "Y", net.n[L],
-                                    "n_L = net.sizes(end)");
-  if (Y.size1 != X.size1)
-    bpx_error ("wrong_size", "Y must have one column per column of X (%lu), "
-               "got %lu", (unsigned long) X.size1, (unsigned long) Y.size1);
-  bpx_check_unit_interval (&Y, "Y", net.loss);
-  const mxArray *opts = prhs[4];
-  if (!mxIsStruct (opts) || mxGetNumberOfElements (opts) != 1)
-    bpx_error ("invalid_option", "internal option struct expected");
-
-  bp_train_options o = { 0 };
-  o.epochs = (size_t) opt (opts, "epochs", 1, 1e9);
-  o.batch = (size_t) opt (opts, "batch", 1, 9007199254740992.0);  /* 2^53 */
-  o.eta = opt (opts, "eta", 0, HUGE_VAL);
-  o.momentum = opt (opts, "momentum", 0, 1);
-  o.lambda = opt (opts, "lambda", 0, HUGE_VAL);
-  o.shuffle = opt (opts, "shuffle", 0, 1) != 0;
-  o.seed = (unsigned long) opt (opts, "seed", 0, 4294967295.0);
-  const double verbose = opt (opts, "verbose", -1, 1);
-  o.one_hot = is_one_hot (&Y);
-
-  gsl_matrix Xv, Yv;
-  const mxArray *xv = opt_field (opts, "Xv"), *yv = opt_field (opts, "Yv");
-  if (opt (opts, "has_validation", 0, 1) != 0)
+  bpx_begin (nlhs, nrhs, prhs, -1, 3);
+  char cmd[16];
+  bpx_name (prhs[1], "command", 0, cmd, sizeof cmd, "internal");
+  const int nin = nrhs - 2;
+  const mxArray **in = prhs + 2;
+  if (strcmp (cmd, "start") == 0)
+    start (nlhs, plhs, nin, in);
+  else if (strcmp (cmd, "run") == 0)
+    run_slice (nlhs, plhs, nin, in);
+  else if (strcmp (cmd, "net") == 0 && nin == 2)
+    plhs[0] = network (in[1], get (in[0])->run);
+  else if (strcmp (cmd, "history") == 0 && nin == 1)
+    plhs[0] = history (get (in[0])->run);
+  else if (strcmp (cmd, "seed") == 0 && nin == 2)
+    bp_run_seed (get (in[0])->run,
+                 (uint64_t) bpx_scalar (in[1], "seed", 0, 4294967295.0, 1));
+  else if (strcmp (cmd, "stop") == 0 && nin == 1)
+    bp_run_stop (get (in[0])->run, BP_STOP_CALLBACK);
+  else if (strcmp (cmd, "finish") == 0 && nin == 2)
     {
-      Xv = bpx_samples (xv, "validation{1}", net.n[0], "n_0 = net.sizes(1)");
-      Yv = bpx_samples (yv, "validation{2}", net.n[L],
-                        "n_L = net.sizes(end)");
-      if (Yv.size1 != Xv.size1)
-        bpx_error ("wrong_size", "validation{2} must have one column per "
-                   "column of validation{1} (%lu), got %lu",
-                   (unsigned long) Xv.size1, (unsigned long) Yv.size1);
-      bpx_check_unit_interval (&Yv, "validation{2}", net.loss);
-      o.Xv = &Xv;
-      o.Yv = &Yv;
+      live *l = get (in[0]);
+      plhs[0] = network (in[1], l->run);
+      if (nlhs > 1)
+        plhs[1] = history (l->run);
+      if (nlhs > 2)
+        plhs[2] = bpx_write_state (l->run, bp_run_net (l->run));
+      drop (in[0]);
     }
-
-  progress s = { 0 };
-  s.tty = isatty (STDOUT_FILENO);
-  s.verbose = verbose < 0 ? s.tty : verbose > 0;
-  s.total = X.size1 * o.epochs;
-  o.poll = poll;
-  o.ctx = &s;
-  /* The run's scratch comes from mxMalloc: if anything unwinds through the
-     core (an interrupt reaching Octave while progress is printed), Octave
-     reclaims it with the rest of this call's memory. */
-  o.alloc = mxMalloc;
-  o.release = mxFree;
-
-  /* Outputs and the network copy are mxArrays: Octave frees them if we
-     raise an error.  The core's own allocations are freed inside bp_train
-     before it returns. */
-  /* The network copy, 5 history rows, and what the core allocates: the
-     batch workspace (z, a, delta), the shuffle's order and gathered
-     batch, and the momentum velocities. */
-  const double B = (double) (o.batch < X.size1 ? o.batch : X.size1);
-  const double params = bpx_net_parameters (&net);
-  bpx_check_memory (8.0 * (BPX_RETURNED * (params + 5.0 * (double) o.epochs)
-                           + 3.0 * B * (double) bpx_net_width (&net)
-                           + (o.shuffle ? (double) X.size1 + B
-                              * (double) (net.n[0] + net.n[L]) : 0.0)
-                           + (o.momentum != 0.0 ? params : 0.0)),
-                    "training");
-  mxArray *out = bpx_net_copy (prhs[1], &net, 1);
-  const char *names[5];
-  int nf = 0;
-  bp_history h = { 0 };
-  mxArray *series[5];
-  names[nf] = "loss";
-  series[nf++] = new_row (o.epochs, &h.loss);
-  if (o.one_hot)
+  else if (strcmp (cmd, "free") == 0 && nin == 1)
+    drop (in[0]);
+  else if (strcmp (cmd, "count") == 0 && nin == 0)
     {
-      names[nf] = "accuracy";
-      series[nf++] = new_row (o.epochs, &h.accuracy);
+      size_t n = 0;
+      for (const live *l = runs; l; l = l->next)
+        n++;
+      plhs[0] = mxCreateDoubleScalar ((double) n);
     }
-  if (o.Xv)
-    {
-      names[nf] = "val_loss";
-      series[nf++] = new_row (o.epochs, &h.val_loss);
-      if (o.one_hot)
-        {
-          names[nf] = "val_accuracy";
-          series[nf++] = new_row (o.epochs, &h.val_accuracy);
-        }
-    }
-  names[nf] = "seconds";
-  series[nf++] = new_row (o.epochs, &h.seconds);
-
-  size_t bad_epoch = 0;
-  const int status = bp_train (&net, &X, &Y, &o, &h, &bad_epoch);
-  if (s.drawn && s.tty)
-    mexPrintf ("\n");
-  switch (status)
-    {
-    case BP_OK:
-      break;
-    case BP_ENOMEM:
-      bpx_error ("out_of_memory", "not enough memory for a batch of %lu "
-                 "samples", (unsigned long) o.batch);
-    case BP_EDIVERGED:
-      bpx_error ("diverged", "training diverged in epoch %lu: the loss or "
-                 "the weights became NaN or Inf (try a smaller eta, now %g)",
-                 (unsigned long) bad_epoch, o.eta);
-    case BP_EINTR:
-    default:
-#if defined (HAVE_OCTAVE)
-      OCTAVE_QUIT;   /* raises Octave's interrupt: back to the prompt */
-#endif
-      bpx_error ("interrupted", "interrupted");
-    }
-
-  mxArray *hist = mxCreateStructMatrix (1, 1, nf, names);
-  for (int f = 0; f < nf; f++)
-    mxSetFieldByNumber (hist, 0, f, series[f]);
-  plhs[0] = out;
-  if (nlhs > 1)
-    plhs[1] = hist;
+  else
+    bpx_error ("internal", "unknown command '%s' with %d arguments", cmd,
+               nin);
 }

@@ -1,29 +1,41 @@
 /* bp_activation.c: the activation functions g^(l), their slopes g'(z), and
    backpropagation of dC/da through them.  Matrices hold one sample a row. */
+#include <complex.h>
 #include <math.h>
 #include <string.h>
 #include "bp.h"
 
-static const char *const names[BP_N_ACTIVATIONS] = {
-  "sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"
+/* Every name an activation is known by: the canonical one first, then
+   the aliases of the articles (article 2 says "logistic"). */
+static const struct {
+  const char *name;
+  bp_activation g;
+} names[] = {
+  { "sigmoid", BP_SIGMOID }, { "tanh", BP_TANH }, { "relu", BP_RELU },
+  { "leaky-relu", BP_LEAKY_RELU }, { "linear", BP_LINEAR },
+  { "softmax", BP_SOFTMAX }, { "logistic", BP_SIGMOID }
 };
+#define N_NAMES (sizeof names / sizeof names[0])
 
 int
 bp_activation_parse (const char *name, bp_activation *g)
 {
-  for (int i = 0; i < BP_N_ACTIVATIONS; i++)
-    if (strcmp (name, names[i]) == 0)
+  for (size_t i = 0; i < N_NAMES; i++)
+    if (strcmp (name, names[i].name) == 0)
       {
-        *g = (bp_activation) i;
+        *g = names[i].g;
         return BP_OK;
       }
   return BP_EINVAL;
 }
 
 const char *
-bp_activation_name (bp_activation g)
+bp_activation_name (int g)
 {
-  return (g >= 0 && g < BP_N_ACTIVATIONS) ? names[g] : "?";
+  for (size_t i = 0; i < N_NAMES; i++)
+    if ((int) names[i].g == g)
+      return names[i].name;
+  return NULL;
 }
 
 /* 1/(1+e^-z) with a single exp of a non-positive number: no overflow,
@@ -159,5 +171,67 @@ bp_activation_backprop (bp_activation g, const gsl_matrix *Z,
             d[j] *= slope (g, z[j], a[j]);
           break;
         }
+    }
+}
+
+/* ---- the complex step (bp_gradcheck): each activation as an analytic
+   function of complex z, so that imag (g(z + i h)) / h is g'(z) to
+   rounding; the kinks of relu and leaky-relu follow the real part, as
+   backprop's left-hand slope does. */
+
+static double complex
+activate_complex (bp_activation g, double complex z)
+{
+  switch (g)
+    {
+    case BP_SIGMOID:
+      {
+        /* Two analytic forms, each with an exponential that cannot
+           overflow on its side of the imaginary axis. */
+        if (creal (z) >= 0)
+          return 1.0 / (1.0 + cexp (-z));
+        const double complex e = cexp (z);
+        return e / (1.0 + e);
+      }
+    case BP_TANH:
+      return ctanh (z);
+    case BP_RELU:
+      return creal (z) > 0 ? z : 0.0;
+    case BP_LEAKY_RELU:
+      return creal (z) > 0 ? z : BP_LEAKY_SLOPE * z;
+    case BP_LINEAR:
+    default:
+      return z;
+    }
+}
+
+void
+bp_activate_split (bp_activation g, size_t n, const double *zr,
+                   const double *zi, double *ar, double *ai)
+{
+  if (g == BP_SOFTMAX)
+    {
+      /* Shifted by the largest real part, a real constant: the same
+         function, no overflow, no imaginary part of its own. */
+      double shift = zr[0];
+      for (size_t j = 1; j < n; j++)
+        if (zr[j] > shift)
+          shift = zr[j];
+      double complex s = 0.0;
+      for (size_t j = 0; j < n; j++)
+        s += cexp ((zr[j] - shift) + I * zi[j]);
+      for (size_t j = 0; j < n; j++)
+        {
+          const double complex a = cexp ((zr[j] - shift) + I * zi[j]) / s;
+          ar[j] = creal (a);
+          ai[j] = cimag (a);
+        }
+      return;
+    }
+  for (size_t j = 0; j < n; j++)
+    {
+      const double complex a = activate_complex (g, zr[j] + I * zi[j]);
+      ar[j] = creal (a);
+      ai[j] = cimag (a);
     }
 }

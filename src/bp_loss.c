@@ -1,39 +1,66 @@
 /* bp_loss.c: the losses C_0, their derivatives dC_0/da, and the output
    error delta^(L) = dC_0/dz^(L).  Matrices hold one sample a row. */
+#include <complex.h>
 #include <math.h>
 #include <string.h>
 #include "bp.h"
 
-static const char *const names[BP_N_LOSSES] = {
-  "sse", "quadratic", "mse", "cross-entropy", "log-likelihood"
+/* Every name a loss is known by: the canonical one first, then the
+   articles' aliases (the 2-3-2 article calls 1/2 sum (a - y)^2 the
+   "L2-norm" loss). */
+static const struct {
+  const char *name;
+  bp_loss c;
+} names[] = {
+  { "sse", BP_SSE }, { "quadratic", BP_QUADRATIC }, { "mse", BP_MSE },
+  { "cross-entropy", BP_CROSS_ENTROPY },
+  { "log-likelihood", BP_LOG_LIKELIHOOD }, { "l2-norm", BP_QUADRATIC }
 };
+#define N_NAMES (sizeof names / sizeof names[0])
 
 int
 bp_loss_parse (const char *name, bp_loss *c)
 {
-  for (int i = 0; i < BP_N_LOSSES; i++)
-    if (strcmp (name, names[i]) == 0)
+  for (size_t i = 0; i < N_NAMES; i++)
+    if (strcmp (name, names[i].name) == 0)
       {
-        *c = (bp_loss) i;
+        *c = names[i].c;
         return BP_OK;
       }
   return BP_EINVAL;
 }
 
 const char *
-bp_loss_name (bp_loss c)
+bp_loss_name (int c)
 {
-  return (c >= 0 && c < BP_N_LOSSES) ? names[c] : "?";
+  for (size_t i = 0; i < N_NAMES; i++)
+    if ((int) names[i].c == c)
+      return names[i].name;
+  return NULL;
+}
+
+/* The log losses' fused deltas and log forms assume these outputs. */
+int
+bp_loss_output (bp_loss c)
+{
+  if (c == BP_CROSS_ENTROPY)
+    return BP_SIGMOID;
+  if (c == BP_LOG_LIKELIHOOD)
+    return BP_SOFTMAX;
+  return -1;
 }
 
 int
 bp_loss_accepts (bp_loss c, bp_activation g)
 {
-  if (c == BP_CROSS_ENTROPY)
-    return g == BP_SIGMOID;
-  if (c == BP_LOG_LIKELIHOOD)
-    return g == BP_SOFTMAX;
-  return 1;
+  const int need = bp_loss_output (c);
+  return need < 0 || need == (int) g;
+}
+
+int
+bp_loss_needs_unit_interval (bp_loss c)
+{
+  return c == BP_CROSS_ENTROPY || c == BP_LOG_LIKELIHOOD;
 }
 
 /* -y ln a with the convention 0 ln 0 = 0: a target of 0 contributes
@@ -196,4 +223,79 @@ bp_output_delta (bp_loss c, bp_activation g, const gsl_matrix *Z,
   bp_loss_gradient (c, A, Y, Delta);
   bp_activation_backprop (g, Z, A, Delta);
   return bp_loss_mean (c, A, Y);
+}
+
+/* ---- the complex step (bp_gradcheck): C_0 of one sample at complex
+   outputs, every formula analytic ((a - y)^2, not |a - y|^2).  The log
+   losses are evaluated from z, as the real ones are, so they stay finite
+   (and keep their imaginary parts) where a rounds to 0 or 1. */
+
+/* ln(1 + w), accurate for small w in both parts (C has no clog1p):
+   |1 + w|^2 = 1 + (2 w_r + w_r^2 + w_i^2). */
+static double complex
+log1p_complex (double complex w)
+{
+  const double wr = creal (w), wi = cimag (w);
+  return 0.5 * log1p (wr * (2.0 + wr) + wi * wi) + I * atan2 (wi, 1.0 + wr);
+}
+
+/* ln(1 + e^t) by the analytic form whose exponential cannot overflow. */
+static double complex
+softplus_complex (double complex t)
+{
+  if (creal (t) > 0)
+    return t + log1p_complex (cexp (-t));
+  return log1p_complex (cexp (t));
+}
+
+void
+bp_loss_split (bp_loss c, size_t n, const double *ar, const double *ai,
+               const double *zr, const double *zi, const double *y,
+               double *Cr, double *Ci)
+{
+  double complex s = 0.0;
+  switch (c)
+    {
+    case BP_CROSS_ENTROPY:
+      /* -[y ln a + (1-y) ln(1-a)] = y softplus(-z) + (1-y) softplus(z)
+         for a sigmoid output. */
+      for (size_t j = 0; j < n; j++)
+        {
+          const double complex z = zr[j] + I * zi[j];
+          s += y[j] * softplus_complex (-z) + (1.0 - y[j]) * softplus_complex (z);
+        }
+      break;
+    case BP_LOG_LIKELIHOOD:
+      {
+        /* -sum y_j ln a_j = (sum y_j) logsumexp(z) - sum y_j z_j for a
+           softmax output, shifted by the largest real part. */
+        double shift = zr[0], ysum = 0.0;
+        for (size_t j = 1; j < n; j++)
+          if (zr[j] > shift)
+            shift = zr[j];
+        double complex e = 0.0, yz = 0.0;
+        for (size_t j = 0; j < n; j++)
+          {
+            const double complex z = zr[j] + I * zi[j];
+            e += cexp (z - shift);
+            yz += y[j] * z;
+            ysum += y[j];
+          }
+        s = ysum * (shift + clog (e)) - yz;
+        break;
+      }
+    default:
+      for (size_t j = 0; j < n; j++)
+        {
+          const double complex d = (ar[j] - y[j]) + I * ai[j];
+          s += d * d;
+        }
+      if (c == BP_QUADRATIC)
+        s *= 0.5;
+      else if (c == BP_MSE)
+        s /= (double) n;
+      break;
+    }
+  *Cr = creal (s);
+  *Ci = cimag (s);
 }

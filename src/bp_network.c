@@ -1,6 +1,8 @@
-/* bp_network.c: sizes, the per-batch workspace, and whole-network sums. */
+/* bp_network.c: sizes of a network, its parameters as one column, and
+   sums over its weights. */
+#include <math.h>
 #include <stdint.h>
-#include <stdlib.h>
+#include <string.h>
 #include "bp.h"
 
 int
@@ -12,23 +14,68 @@ bp_size_mul (size_t a, size_t b, size_t *r)
   return BP_OK;
 }
 
-gsl_matrix
-bp_rows (const gsl_matrix *full, size_t m)
+int
+bp_net_params (size_t L, const size_t *n, size_t *params)
 {
-  gsl_matrix v = *full;
-  v.size1 = m;   /* rows are contiguous: the first m rows are a prefix */
-  return v;
+  size_t total = 0;
+  for (size_t i = 0; i < L; i++)
+    {
+      size_t layer;
+      /* (n_in + 1) n_out: the weights and the biases of layer i+1. */
+      if (n[i] == 0 || n[i + 1] == 0 || n[i] == SIZE_MAX
+          || bp_size_mul (n[i] + 1, n[i + 1], &layer)
+          || total > SIZE_MAX - layer)
+        return BP_ENOMEM;
+      total += layer;
+    }
+  *params = total;
+  return BP_OK;
+}
+
+size_t
+bp_net_width (size_t L, const size_t *n)
+{
+  size_t w = 0;
+  for (size_t i = 0; i < L; i++)
+    {
+      if (w > SIZE_MAX - n[i + 1])
+        return 0;
+      w += n[i + 1];
+    }
+  return w;
 }
 
 void
-bp_axpy (double alpha, const gsl_matrix *X, gsl_matrix *Y)
+bp_net_view (bp_net *net, gsl_matrix *W, gsl_vector *b, double *theta)
 {
-  for (size_t r = 0; r < X->size1; r++)
+  const size_t *n = net->n;
+  for (size_t i = 0; i < net->L; i++)
     {
-      const double *x = X->data + r * X->tda;
-      double *y = Y->data + r * Y->tda;
-      for (size_t c = 0; c < X->size2; c++)
-        y[c] += alpha * x[c];
+      W[i] = gsl_matrix_view_array (theta, n[i], n[i + 1]).matrix;
+      theta += n[i] * n[i + 1];
+      b[i] = gsl_vector_view_array (theta, n[i + 1]).vector;
+      theta += n[i + 1];
+    }
+  net->W = W;
+  net->b = b;
+}
+
+size_t
+bp_net_offset (const bp_net *net, size_t i)
+{
+  size_t at = 0;
+  for (size_t k = 0; k < i; k++)
+    at += (net->n[k] + 1) * net->n[k + 1];
+  return at;
+}
+
+void
+bp_net_copy_params (const bp_net *src, bp_net *dst)
+{
+  for (size_t i = 0; i < src->L; i++)
+    {
+      gsl_matrix_memcpy (&dst->W[i], &src->W[i]);
+      gsl_vector_memcpy (&dst->b[i], &src->b[i]);
     }
 }
 
@@ -49,77 +96,58 @@ bp_weight_sumsq (const bp_net *net)
   return s;
 }
 
-size_t
-bp_workspace_bytes (size_t L, const size_t *n, size_t m)
+double
+bp_decay_cost (const bp_net *net, double lambda, size_t m)
 {
-  /* 3L matrix headers, then the doubles of every Z, A and Delta. */
-  size_t doubles = 0, bytes, headers;
-  for (size_t l = 1; l <= L; l++)
+  return lambda == 0.0 ? 0.0
+                       : lambda / (2.0 * (double) m) * bp_weight_sumsq (net);
+}
+
+int
+bp_net_finite (const bp_net *net)
+{
+  for (size_t i = 0; i < net->L; i++)
     {
-      size_t cells;
-      if (bp_size_mul (m, n[l], &cells) || cells > SIZE_MAX / 3
-          || doubles > SIZE_MAX / 3 - cells)
-        return 0;
-      doubles += cells;
+      const gsl_matrix *W = &net->W[i];
+      for (size_t r = 0; r < W->size1; r++)
+        for (size_t c = 0; c < W->size2; c++)
+          if (!isfinite (W->data[r * W->tda + c]))
+            return 0;
+      const gsl_vector *b = &net->b[i];
+      for (size_t j = 0; j < b->size; j++)
+        if (!isfinite (b->data[j * b->stride]))
+          return 0;
     }
-  if (bp_size_mul (3 * doubles, sizeof (double), &bytes)
-      || bp_size_mul (3 * L, sizeof (gsl_matrix), &headers)
-      || bytes > SIZE_MAX - headers || L == 0)
-    return 0;
-  return headers + bytes;
+  return 1;
 }
 
 void
-bp_workspace_init (bp_workspace *ws, size_t L, const size_t *n, size_t m,
-                   void *mem)
+bp_axpy (double alpha, const gsl_matrix *X, gsl_matrix *Y)
 {
-  ws->L = L;
-  ws->m = m;
-  ws->block = NULL;
-  ws->Z = mem;
-  ws->A = ws->Z + L;
-  ws->Delta = ws->Z + 2 * L;
-  /* gsl_matrix is a multiple of 8 bytes, so the doubles stay aligned. */
-  double *p = (double *) (ws->Z + 3 * L);
-  gsl_matrix *sets[3] = { ws->Z, ws->A, ws->Delta };
-  for (int s = 0; s < 3; s++)
-    for (size_t l = 1; l <= L; l++)
-      {
-        gsl_matrix *M = &sets[s][l - 1];
-        M->size1 = m;
-        M->size2 = n[l];
-        M->tda = n[l];
-        M->data = p;
-        M->block = NULL;
-        M->owner = 0;
-        p += m * n[l];
-      }
-}
-
-bp_workspace *
-bp_workspace_alloc (size_t L, const size_t *n, size_t m)
-{
-  const size_t bytes = bp_workspace_bytes (L, n, m);
-  if (bytes == 0)
-    return NULL;
-  bp_workspace *ws = malloc (sizeof *ws);
-  void *mem = malloc (bytes);
-  if (!ws || !mem)
+  for (size_t r = 0; r < X->size1; r++)
     {
-      free (ws);
-      free (mem);
-      return NULL;
+      const double *x = X->data + r * X->tda;
+      double *y = Y->data + r * Y->tda;
+      for (size_t c = 0; c < X->size2; c++)
+        y[c] += alpha * x[c];
     }
-  bp_workspace_init (ws, L, n, m, mem);
-  ws->block = mem;
-  return ws;
 }
 
 void
-bp_workspace_free (bp_workspace *ws)
+bp_sum_rows (double alpha, const gsl_matrix *D, double beta, gsl_vector *v)
 {
-  if (!ws)
-    return;
-  free (ws->block);
-  free (ws);
+  double *p = v->data;
+  const size_t s = v->stride;
+  if (beta == 0.0)
+    for (size_t j = 0; j < v->size; j++)
+      p[j * s] = 0.0;
+  else if (beta != 1.0)
+    for (size_t j = 0; j < v->size; j++)
+      p[j * s] *= beta;
+  for (size_t r = 0; r < D->size1; r++)
+    {
+      const double *d = D->data + r * D->tda;
+      for (size_t j = 0; j < D->size2; j++)
+        p[j * s] += alpha * d[j];
+    }
 }

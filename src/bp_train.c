@@ -1,166 +1,265 @@
-/* bp_train.c: a whole run of mini-batch SGD (with optional momentum and L2
-   weight decay) in C, every epoch and batch, with no allocation per step. */
-#define _POSIX_C_SOURCE 199309L
+/* bp_train.c: a training run: every epoch and mini-batch in C, in one
+   block of memory laid out before the run starts (no allocation per
+   step), resumable after any mini-batch and between calls. */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <stdint.h>
-#include <gsl/gsl_blas.h>
-#include "bp.h"
+#include "bp_system.h"
+#include "bp_run_private.h"
 
-static double
-now (void)
+static const char *const stop_names[BP_N_STOPS] = {
+  "running", "epochs", "patience", "callback", "min_eta", "gradient"
+};
+
+const char *
+bp_stop_name (int s)
 {
-  struct timespec t;
-  clock_gettime (CLOCK_MONOTONIC, &t);
-  return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
+  return s >= 0 && s < BP_N_STOPS ? stop_names[s] : NULL;
 }
 
-/* Everything a run needs besides the network and the data, carved from
-   one block: one allocation, one release, and a caller-supplied allocator
-   can reclaim all of it if the caller unwinds the stack. */
-typedef struct {
-  void *block;
-  bp_workspace ws;          /* z, a, delta for a batch */
-  gsl_matrix *views;        /* 3L per-batch row views: Z, A, Delta */
-  size_t *perm;             /* sample order when shuffling */
-  double *Xb, *Yb;          /* gathered batch when shuffling */
-  double *vel;              /* momentum velocities, weights then biases */
-  gsl_matrix *VW;           /* views into vel, one per layer */
-  gsl_vector *Vb;
-  uint64_t rng;             /* the shuffle's generator state */
-} run_memory;
+/* ---- the block */
 
-/* Room for count items of elem bytes at the end of a block being planned,
-   16-byte aligned; returns the offset, or clears *ok on overflow. */
-static size_t
-reserve (size_t *total, size_t count, size_t elem, int *ok)
+typedef struct {
+  size_t run, n, g, W, b, TW, Tb, theta, grad, GW, Gb, views, ws, perm, Xb, Yb,
+         m1, m2, best, last, gsq, hist;
+} offsets;
+
+size_t
+bp_run_epochs (const bp_train_options *o)
 {
-  size_t bytes;
-  if (bp_size_mul (count, elem, &bytes) || bytes > SIZE_MAX - 16
-      || *total > SIZE_MAX - 16 - bytes)
-    {
-      *ok = 0;
-      return 0;
-    }
-  const size_t at = *total;
-  *total += (bytes + 15) & ~(size_t) 15;
-  return at;
+  return bp_optimizer_full_batch (o->opt.kind) ? o->max_iter : o->epochs;
+}
+
+/* The rows of a batch: all N for the full-batch minimisers (evaluated in
+   chunks of up to 1024 rows, to bound the scratch). */
+static size_t
+batch_rows (size_t N, const bp_train_options *o)
+{
+  const size_t B = bp_optimizer_full_batch (o->opt.kind) ? 1024 : o->batch;
+  return B < N ? B : N;
 }
 
 static int
-run_alloc (run_memory *r, const bp_net *net, size_t N, size_t B,
-           const bp_train_options *opt)
+plan (size_t L, const size_t *n, size_t N, const bp_train_options *o,
+      offsets *at, bp_layout *p)
 {
-  const size_t L = net->L, *n = net->n;
-  int ok = 1;
-  size_t total = 0, rows_x, rows_y, params = 0;
-  memset (r, 0, sizeof *r);
-  const size_t ws_bytes = bp_workspace_bytes (L, n, B);
-  const size_t o_ws = reserve (&total, ws_bytes, 1, &ok);
-  const size_t o_views = reserve (&total, 3 * L, sizeof (gsl_matrix), &ok);
-  size_t o_perm = 0, o_xb = 0, o_yb = 0, o_vel = 0, o_vw = 0, o_vb = 0;
-  if (opt->shuffle)
-    {
-      ok &= !bp_size_mul (B, n[0], &rows_x) && !bp_size_mul (B, n[L], &rows_y);
-      o_perm = reserve (&total, N, sizeof (size_t), &ok);
-      o_xb = reserve (&total, ok ? rows_x : 0, sizeof (double), &ok);
-      o_yb = reserve (&total, ok ? rows_y : 0, sizeof (double), &ok);
-    }
-  if (opt->momentum != 0.0)
-    {
-      for (size_t l = 1; l <= L; l++)
-        params += (n[l - 1] + 1) * n[l];        /* fits: the weights exist */
-      o_vel = reserve (&total, params, sizeof (double), &ok);
-      o_vw = reserve (&total, L, sizeof (gsl_matrix), &ok);
-      o_vb = reserve (&total, L, sizeof (gsl_vector), &ok);
-    }
-  if (!ok || ws_bytes == 0)
+  size_t P;
+  const size_t B = batch_rows (N, o), E = bp_run_epochs (o);
+  bp_optimizer opt = o->opt;
+  if (L == 0 || N == 0 || bp_net_params (L, n, &P))
     return BP_ENOMEM;
-  char *block = opt->alloc ? opt->alloc (total) : malloc (total);
-  if (!block)
+  at->run = bp_layout_add (p, 1, sizeof (bp_run));
+  at->n = bp_layout_add (p, L + 1, sizeof (size_t));
+  at->g = bp_layout_add (p, L, sizeof (bp_activation));
+  at->W = bp_layout_add (p, L, sizeof (gsl_matrix));
+  at->b = bp_layout_add (p, L, sizeof (gsl_vector));
+  at->TW = bp_layout_add (p, L, sizeof (gsl_matrix));
+  at->Tb = bp_layout_add (p, L, sizeof (gsl_vector));
+  at->theta = bp_layout_add (p, P, sizeof (double));
+  at->grad = bp_layout_add (p, P, sizeof (double));
+  at->GW = bp_layout_add (p, L, sizeof (gsl_matrix));
+  at->Gb = bp_layout_add (p, L, sizeof (gsl_vector));
+  at->views = bp_layout_add (p, 3 * L, sizeof (gsl_matrix));
+  at->ws = p->bytes;
+  size_t ws_at[4];
+  bp_workspace_plan (p, L, n, B, BP_WS_Z | BP_WS_A | BP_WS_DELTA, ws_at);
+  size_t rows_x = 0, rows_y = 0;
+  const int shuffle = o->shuffle && !bp_optimizer_full_batch (opt.kind);
+  if (shuffle && (bp_size_mul (B, n[0], &rows_x)
+                  || bp_size_mul (B, n[L], &rows_y)))
     return BP_ENOMEM;
-  r->block = block;
+  at->perm = bp_layout_add (p, shuffle ? N : 0, sizeof (size_t));
+  at->Xb = bp_layout_add (p, rows_x, sizeof (double));
+  at->Yb = bp_layout_add (p, rows_y, sizeof (double));
+  const int moments = bp_optimizer_moments (&opt);
+  at->m1 = bp_layout_add (p, moments >= 1 ? P : 0, sizeof (double));
+  at->m2 = bp_layout_add (p, moments >= 2 ? P : 0, sizeof (double));
+  at->best = bp_layout_add (p, o->patience ? P : 0, sizeof (double));
+  at->last = bp_layout_add (p, o->patience ? P : 0, sizeof (double));
+  at->gsq = bp_layout_add (p, L, sizeof (double));
+  /* History: loss, accuracy, val_loss, val_accuracy, seconds, eta, and
+     grad_rms (L per epoch). */
+  size_t cells;
+  if (bp_size_mul (E, 6 + L, &cells))
+    return BP_ENOMEM;
+  at->hist = bp_layout_add (p, cells, sizeof (double));
+  return p->overflow ? BP_ENOMEM : BP_OK;
+}
 
-  bp_workspace_init (&r->ws, L, n, B, block + o_ws);
-  r->views = (gsl_matrix *) (block + o_views);
-  if (opt->shuffle)
+size_t
+bp_run_bytes (size_t L, const size_t *n, size_t N, const bp_train_options *o)
+{
+  bp_layout p = { 0, 0 };
+  offsets at;
+  return plan (L, n, N, o, &at, &p) == BP_OK ? p.bytes : 0;
+}
+
+size_t
+bp_run_extra_bytes (size_t P, const bp_train_options *o)
+{
+  return bp_optimizer_full_batch (o->opt.kind) ? bp_multimin_bytes (P) : 0;
+}
+
+/* ---- starting */
+
+static void
+start_history (bp_run *r, double *cells)
+{
+  const size_t E = bp_run_epochs (&r->o);
+  bp_history *h = &r->h;
+  h->epochs = 0;
+  h->loss = cells;
+  h->accuracy = cells + E;
+  h->val_loss = cells + 2 * E;
+  h->val_accuracy = cells + 3 * E;
+  h->seconds = cells + 4 * E;
+  h->eta = cells + 5 * E;
+  h->grad_rms = cells + 6 * E;
+  h->best_epoch = 0;
+  h->stopped = BP_STOP_NONE;
+}
+
+/* A fresh state, or the caller's (which must fit the optimiser). */
+static int
+start_state (bp_run *r, const bp_state *from, double *m1, double *m2,
+             double *best, double *last)
+{
+  bp_state *st = &r->st;
+  const int moments = bp_optimizer_moments (&r->o.opt);
+  const size_t P = r->P;
+  *st = (bp_state) { 0 };
+  st->rng = r->o.seed;
+  st->eta = r->o.eta;
+  st->plateau_best = HUGE_VAL;
+  st->best_loss = HUGE_VAL;
+  if (from)
     {
-      r->perm = (size_t *) (block + o_perm);
-      r->Xb = (double *) (block + o_xb);
-      r->Yb = (double *) (block + o_yb);
-      for (size_t i = 0; i < N; i++)
-        r->perm[i] = i;
-      r->rng = opt->seed;
+      if (from->moments != moments
+          || (r->o.patience && from->best_epoch && !from->has_best))
+        return BP_EINVAL;
+      st->epoch = from->epoch;
+      st->step = from->step;
+      st->rng = from->rng;
+      st->eta = from->eta;
+      st->plateau_best = from->plateau_best;
+      st->plateau_wait = from->plateau_wait;
+      if (r->o.patience)
+        {
+          st->best_loss = from->best_loss;
+          st->best_epoch = from->best_epoch;
+          st->wait = from->wait;
+        }
     }
-  if (opt->momentum != 0.0)
+  st->moments = moments;
+  st->m1 = m1;
+  st->m2 = m2;
+  st->best = best;
+  st->last = last;
+  /* Early stopping handed back the best epoch's weights; the run itself
+     had gone on from the last epoch's, and so goes on now. */
+  if (from && from->has_last)
+    memcpy (r->theta, from->last, P * sizeof (double));
+  if (m1)
     {
-      double *p = r->vel = (double *) (block + o_vel);
-      memset (p, 0, params * sizeof (double));   /* velocities start at 0 */
-      r->VW = (gsl_matrix *) (block + o_vw);
-      r->Vb = (gsl_vector *) (block + o_vb);
-      for (size_t i = 0; i < L; i++)
-        {
-          r->VW[i] = gsl_matrix_view_array (p, n[i], n[i + 1]).matrix;
-          p += n[i] * n[i + 1];
-        }
-      for (size_t i = 0; i < L; i++)
-        {
-          r->Vb[i] = gsl_vector_view_array (p, n[i + 1]).vector;
-          p += n[i + 1];
-        }
+      if (from)
+        memcpy (m1, from->m1, P * sizeof (double));
+      else
+        memset (m1, 0, P * sizeof (double));   /* velocities start at 0 */
+    }
+  if (m2)
+    {
+      if (from)
+        memcpy (m2, from->m2, P * sizeof (double));
+      else
+        memset (m2, 0, P * sizeof (double));
+    }
+  if (best && from && from->has_best && st->best_epoch)
+    {
+      memcpy (best, from->best, P * sizeof (double));
+      st->has_best = 1;
     }
   return BP_OK;
 }
 
-static void
-run_free (run_memory *r, const bp_train_options *opt)
+int
+bp_run_init (void *mem, const bp_net *net, size_t N, size_t Nv,
+             bp_targets t, const bp_train_options *o, const bp_state *state,
+             bp_run **run)
 {
-  if (!r->block)
-    return;
-  if (opt->release)
-    opt->release (r->block);
-  else
-    free (r->block);
-  r->block = NULL;
-}
+  const size_t L = net->L;
+  bp_layout p = { 0, 0 };
+  offsets at;
+  int s = plan (L, net->n, N, o, &at, &p);
+  if (s != BP_OK)
+    return s;
+  if (o->batch == 0 || bp_run_epochs (o) == 0)
+    return BP_EINVAL;
+  char *block = mem;
+  bp_run *r = (bp_run *) (block + at.run);
+  memset (r, 0, sizeof *r);
+  r->o = *o;
+  r->targets = t;
+  r->N = N;
+  r->Nv = Nv;
+  r->B = batch_rows (N, o);
+  r->batches = (N + r->B - 1) / r->B;
+  bp_net_params (L, net->n, &r->P);
 
-/* SplitMix64: a small generator whose whole state is one 64-bit integer
-   (no allocation), statistically good enough to order samples. */
-static uint64_t
-next_random (uint64_t *state)
-{
-  uint64_t z = (*state += UINT64_C (0x9e3779b97f4a7c15));
-  z = (z ^ (z >> 30)) * UINT64_C (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * UINT64_C (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
+  /* The network: widths, activations and parameters of its own. */
+  size_t *n = (size_t *) (block + at.n);
+  bp_activation *g = (bp_activation *) (block + at.g);
+  memcpy (n, net->n, (L + 1) * sizeof *n);
+  memcpy (g, net->g, L * sizeof *g);
+  r->net.L = L;
+  r->net.n = n;
+  r->net.g = g;
+  r->net.loss = net->loss;
+  r->theta = (double *) (block + at.theta);
+  bp_net_view (&r->net, (gsl_matrix *) (block + at.W),
+               (gsl_vector *) (block + at.b), r->theta);
+  bp_net_copy_params (net, &r->net);
+  r->grad = (double *) (block + at.grad);
+  bp_net gnet = r->net;
+  bp_net_view (&gnet, (gsl_matrix *) (block + at.GW),
+               (gsl_vector *) (block + at.Gb), r->grad);
+  r->GW = gnet.W;
+  r->Gb = gnet.b;
+  r->TW = (gsl_matrix *) (block + at.TW);
+  r->Tb = (gsl_vector *) (block + at.Tb);
 
-/* Uniform on 0 .. bound-1 without modulo bias: draws below the largest
-   multiple of bound are accepted. */
-static size_t
-random_below (uint64_t *state, size_t bound)
-{
-  const uint64_t b = (uint64_t) bound;
-  const uint64_t threshold = (UINT64_MAX - b + 1) % b;  /* 2^64 mod b */
-  uint64_t x;
-  do
-    x = next_random (state);
-  while (x < threshold);
-  return (size_t) (x % b);
-}
-
-/* Fisher-Yates: every order of the N samples equally likely. */
-static void
-shuffle (size_t *perm, size_t N, uint64_t *state)
-{
-  for (size_t i = N - 1; i > 0; i--)
+  r->views = (gsl_matrix *) (block + at.views);
+  bp_workspace_init (&r->ws, L, n, r->B, BP_WS_Z | BP_WS_A | BP_WS_DELTA,
+                     block, at.ws);
+  if (o->shuffle && !bp_optimizer_full_batch (o->opt.kind))
     {
-      const size_t j = random_below (state, i + 1);
-      const size_t t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
+      r->perm = (size_t *) (block + at.perm);
+      r->Xb = (double *) (block + at.Xb);
+      r->Yb = (double *) (block + at.Yb);
+    }
+  r->gsq = (double *) (block + at.gsq);
+  const int moments = bp_optimizer_moments (&o->opt);
+  s = start_state (r, state, moments >= 1 ? (double *) (block + at.m1) : NULL,
+                   moments >= 2 ? (double *) (block + at.m2) : NULL,
+                   o->patience ? (double *) (block + at.best) : NULL,
+                   o->patience ? (double *) (block + at.last) : NULL);
+  if (s != BP_OK)
+    return s;
+  start_history (r, (double *) (block + at.hist));
+  *run = r;
+  return BP_OK;
+}
+
+/* ---- one mini-batch */
+
+/* Point the 3L views at the first m rows of the workspace. */
+void
+bp_run_views (bp_run *r, size_t m)
+{
+  const size_t L = r->net.L;
+  for (size_t i = 0; i < L; i++)
+    {
+      r->views[i] = bp_rows (&r->ws.Z[i], m);
+      r->views[L + i] = bp_rows (&r->ws.A[i], m);
+      r->views[2 * L + i] = bp_rows (&r->ws.Delta[i], m);
     }
 }
 
@@ -174,91 +273,55 @@ gather_rows (const gsl_matrix *S, const size_t *idx, size_t m, double *D)
   return gsl_matrix_view_array (D, m, n).matrix;
 }
 
-/* One SGD step from this batch's deltas.  The gradient is folded into the
-   matrix product, w <- (1 - eta lambda/m) w - (eta/m) a^T delta, so no
-   separate gradient array is written; with momentum the product lands in
-   the velocity instead. */
-static void
-update (bp_net *net, const gsl_matrix *X, const gsl_matrix *A,
-        const gsl_matrix *Delta, const bp_train_options *opt,
-        run_memory *r)
-{
-  const double m = (double) X->size1;
-  const double step = opt->eta / m, decay = opt->eta * opt->lambda / m;
-  for (size_t i = 0; i < net->L; i++)
-    {
-      const gsl_matrix *in = i == 0 ? X : &A[i - 1];
-      const gsl_matrix *D = &Delta[i];
-      gsl_matrix *W = &net->W[i];
-      gsl_vector *b = &net->b[i];
-      if (opt->momentum == 0.0)
-        {
-          bp_gemm (CblasTrans, CblasNoTrans, -step, in, D, 1.0 - decay, W);
-          for (size_t s = 0; s < D->size1; s++)
-            {
-              const double *d = D->data + s * D->tda;
-              for (size_t j = 0; j < D->size2; j++)
-                b->data[j * b->stride] -= step * d[j];
-            }
-        }
-      else
-        {
-          gsl_matrix *V = &r->VW[i];
-          gsl_vector *Vb = &r->Vb[i];
-          bp_gemm (CblasTrans, CblasNoTrans, -step, in, D, opt->momentum, V);
-          if (decay != 0.0)
-            bp_axpy (-decay, W, V);
-          bp_axpy (1.0, V, W);
-          gsl_vector_scale (Vb, opt->momentum);
-          for (size_t s = 0; s < D->size1; s++)
-            {
-              const double *d = D->data + s * D->tda;
-              for (size_t j = 0; j < D->size2; j++)
-                Vb->data[j] -= step * d[j];
-            }
-          gsl_vector_add (b, Vb);
-        }
-    }
-}
-
+/* One step of the optimiser on the batch X, Y: forward, output error,
+   backward, and for each layer its gradient and the update
+   w <- w - eta dC/dw (in the optimiser's form).  *C receives the batch's
+   loss with the L2 term, as bp_gradient gives it. */
 static int
-weights_finite (const bp_net *net)
+train_step (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y, double eta,
+            double *C)
 {
-  for (size_t i = 0; i < net->L; i++)
-    {
-      const gsl_matrix *W = &net->W[i];
-      for (size_t r = 0; r < W->size1; r++)
-        for (size_t c = 0; c < W->size2; c++)
-          if (!isfinite (W->data[r * W->tda + c]))
-            return 0;
-      const gsl_vector *b = &net->b[i];
-      for (size_t j = 0; j < b->size; j++)
-        if (!isfinite (b->data[j * b->stride]))
-          return 0;
-    }
-  return 1;
-}
-
-/* Point Z, A, D (the 3L views of r) at the first m rows of the workspace. */
-static void
-batch_views (run_memory *r, size_t m)
-{
-  const size_t L = r->ws.L;
+  bp_net *net = &r->net;
+  const size_t L = net->L, m = X->size1;
+  gsl_matrix *Z = r->views, *A = r->views + L, *D = r->views + 2 * L;
+  bp_run_views (r, m);
+  int s = bp_forward (net, X, Z, A);
+  if (s == BP_OK)
+    s = bp_backward (net, Y, Z, A, D, C);
+  if (s != BP_OK)
+    return s;
+  *C += bp_decay_cost (net, r->o.lambda, m);
+  if (!isfinite (*C))
+    return BP_EDIVERGE;
+  r->st.step++;
+  double *w = r->theta, *g = r->grad;
+  double *m1 = r->st.m1, *m2 = r->st.m2;
   for (size_t i = 0; i < L; i++)
     {
-      r->views[i] = bp_rows (&r->ws.Z[i], m);
-      r->views[L + i] = bp_rows (&r->ws.A[i], m);
-      r->views[2 * L + i] = bp_rows (&r->ws.Delta[i], m);
+      /* dC/dw^(l) of this layer, then its update while it is still in
+         the cache.  Every layer's delta was computed with the old
+         weights before any of them changes. */
+      s = bp_layer_gradient (net, i, i == 0 ? X : &A[i - 1], &D[i],
+                             r->o.lambda, &r->GW[i], &r->Gb[i]);
+      if (s != BP_OK)
+        return s;
+      const size_t nw = net->n[i] * net->n[i + 1], nb = net->n[i + 1];
+      r->gsq[i] += bp_optimizer_update (&r->o.opt, eta, r->st.step, nw, w, g,
+                                        m1, m2);
+      w += nw, g += nw, m1 += m1 ? nw : 0, m2 += m2 ? nw : 0;
+      bp_optimizer_update (&r->o.opt, eta, r->st.step, nb, w, g, m1, m2);
+      w += nb, g += nb, m1 += m1 ? nb : 0, m2 += m2 ? nb : 0;
     }
+  return BP_OK;
 }
 
-/* Mean loss and accuracy on validation data, B rows at a time through the
+/* Mean loss and accuracy on data X, Y, B rows at a time through the
    training workspace. */
-static void
-evaluate (const bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
-          run_memory *r, int one_hot, double *loss, double *acc)
+void
+bp_run_evaluate (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y, double *loss,
+          double *acc)
 {
-  const size_t N = X->size1, L = net->L, B = r->ws.m;
+  const size_t N = X->size1, L = r->net.L, B = r->B;
   gsl_matrix *Z = r->views, *A = r->views + L, *D = r->views + 2 * L;
   double s = 0.0;
   size_t correct = 0;
@@ -267,119 +330,252 @@ evaluate (const bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
       const size_t m = N - r0 < B ? N - r0 : B;
       gsl_matrix x = gsl_matrix_const_submatrix (X, r0, 0, m, X->size2).matrix;
       gsl_matrix y = gsl_matrix_const_submatrix (Y, r0, 0, m, Y->size2).matrix;
-      batch_views (r, m);
-      bp_forward (net, &x, Z, A);
-      s += (double) m * bp_output_delta (net->loss, net->g[L - 1], &Z[L - 1],
-                                         &A[L - 1], &y, &D[L - 1]);
-      if (one_hot)
+      double C;
+      bp_run_views (r, m);
+      bp_forward (&r->net, &x, Z, A);
+      bp_backward (&r->net, &y, Z, A, D, &C);
+      s += (double) m * C;
+      if (r->targets != BP_NO_CLASSES)
         correct += bp_count_correct (&A[L - 1], &y);
     }
   *loss = s / (double) N;
-  *acc = one_hot ? (double) correct / (double) N : -1.0;
+  *acc = (double) correct / (double) N;
+}
+
+/* ---- the end of an epoch (or of a full-batch iteration) */
+
+/* End the run: the best epoch's weights when early stopping is on. */
+void
+bp_run_finish (bp_run *r, bp_stop why)
+{
+  /* The weights now are the best ones only at the end of the best epoch
+     (not some batches into the next). */
+  if (r->o.patience && r->st.has_best
+      && (r->st.best_epoch != r->st.epoch || r->k != 0))
+    {
+      memcpy (r->st.last, r->theta, r->P * sizeof (double));
+      r->st.has_last = 1;
+      memcpy (r->theta, r->st.best, r->P * sizeof (double));
+    }
+  r->h.best_epoch = r->o.patience ? r->st.best_epoch : 0;
+  r->h.stopped = why;
+}
+
+/* Record epoch e's history from the sums of its batches, evaluate the
+   validation data, and apply early stopping and the schedule.  Returns
+   BP_OK, or BP_EDIVERGE when a weight is no longer finite. */
+int
+bp_run_end_epoch (bp_run *r, const gsl_matrix *Xv, const gsl_matrix *Yv,
+           double loss, size_t correct, size_t seen)
+{
+  const size_t e = r->e, L = r->net.L;
+  bp_history *h = &r->h;
+  /* A weight can overflow while the loss stays finite (a saturated output
+     then matches its target), so look at the weights after every epoch;
+     the scan costs far less than the epoch. */
+  if (!bp_net_finite (&r->net))
+    {
+      r->bad_epoch = e + 1;
+      return BP_EDIVERGE;
+    }
+  h->loss[e] = loss;
+  h->accuracy[e] = r->targets != BP_NO_CLASSES && seen
+                   ? (double) correct / (double) seen : NAN;
+  h->val_loss[e] = h->val_accuracy[e] = NAN;
+  if (Xv)
+    bp_run_evaluate (r, Xv, Yv, &h->val_loss[e], &h->val_accuracy[e]);
+  h->eta[e] = r->st.eta;
+  for (size_t i = 0; i < L; i++)
+    {
+      const double count = (double) r->updates
+                           * (double) (r->net.n[i] * r->net.n[i + 1]);
+      h->grad_rms[e * L + i] = count > 0 ? sqrt (r->gsq[i] / count) : NAN;
+    }
+  h->seconds[e] = bp_clock () - r->t_epoch;
+  h->epochs = ++r->e;
+  r->st.epoch++;
+
+  /* What early stopping and the plateau schedule watch: the validation
+     loss, or the training loss without validation data. */
+  const double watched = Xv ? h->val_loss[e] : loss;
+  bp_stop stop = BP_STOP_NONE;
+  if (r->o.patience)
+    {
+      if (!r->st.best_epoch || watched < r->st.best_loss - r->o.min_delta)
+        {
+          r->st.best_loss = watched;
+          r->st.best_epoch = r->st.epoch;
+          r->st.wait = 0;
+          memcpy (r->st.best, r->theta, r->P * sizeof (double));
+          r->st.has_best = 1;
+        }
+      else if (++r->st.wait >= r->o.patience)
+        stop = BP_STOP_PATIENCE;
+    }
+  if (!stop && bp_schedule_after_epoch (&r->o.schedule, watched,
+                                        r->o.min_delta, &r->st))
+    stop = BP_STOP_MIN_ETA;
+  if (!stop && r->e == bp_run_epochs (&r->o))
+    stop = BP_STOP_EPOCHS;
+  if (stop)
+    bp_run_finish (r, stop);
+  return BP_OK;
+}
+
+/* ---- the run */
+
+static void
+start_epoch (bp_run *r)
+{
+  r->t_epoch = bp_clock ();
+  r->loss_sum = 0.0;
+  r->correct = r->seen = r->updates = 0;
+  memset (r->gsq, 0, r->net.L * sizeof (double));
+  if (r->perm)
+    bp_shuffle (r->perm, r->N, &r->st.rng);
+  r->st.eta = bp_schedule_rate (&r->o.schedule, r->o.eta, r->st.epoch + 1,
+                                r->st.eta);
+}
+
+static int
+advance_minibatch (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
+                   const gsl_matrix *Xv, const gsl_matrix *Yv,
+                   int (*pause) (void *, const bp_progress *), void *ctx)
+{
+  bp_progress p = { 0 };
+  p.epochs = bp_run_epochs (&r->o);
+  p.batches = r->batches;
+  const size_t L = r->net.L, N = r->N, B = r->B;
+  while (r->h.stopped == BP_STOP_NONE)
+    {
+      if (r->k == 0)
+        start_epoch (r);
+      const size_t r0 = r->k * B, m = N - r0 < B ? N - r0 : B;
+      gsl_matrix x, y;
+      if (r->perm)
+        {
+          x = gather_rows (X, r->perm + r0, m, r->Xb);
+          y = gather_rows (Y, r->perm + r0, m, r->Yb);
+        }
+      else
+        {
+          x = gsl_matrix_const_submatrix (X, r0, 0, m, X->size2).matrix;
+          y = gsl_matrix_const_submatrix (Y, r0, 0, m, Y->size2).matrix;
+        }
+      double C;
+      const int s = train_step (r, &x, &y, r->st.eta, &C);
+      if (s == BP_EDIVERGE)
+        {
+          /* This loss comes from the weights of the previous step: on an
+             epoch's first batch, that step ended the epoch before. */
+          r->bad_epoch = (r->k == 0 && r->e > 0) ? r->e : r->e + 1;
+          return s;
+        }
+      if (s != BP_OK)
+        return s;
+      r->loss_sum += C;
+      if (r->targets != BP_NO_CLASSES)
+        r->correct += bp_count_correct (&r->views[2 * L - 1], &y);
+      r->seen += m;
+      r->updates++;
+      r->samples += m;
+      r->k++;
+      p.epoch = r->e + 1;
+      p.batch = r->k;
+      p.samples = r->samples;
+      p.loss = r->loss_sum / (double) r->k;
+      p.accuracy = r->targets != BP_NO_CLASSES
+                   ? (double) r->correct / (double) r->seen : -1.0;
+      p.epoch_done = r->k == r->batches;
+      if (p.epoch_done)
+        {
+          r->k = 0;
+          const int e = bp_run_end_epoch (r, Xv, Yv, p.loss, r->correct, r->seen);
+          if (e != BP_OK)
+            return e;
+        }
+      /* The pause callback sees every batch, the last one too (whose
+         answer no longer matters). */
+      if (pause && pause (ctx, &p) && r->h.stopped == BP_STOP_NONE)
+        return BP_CONTINUE;
+    }
+  return BP_OK;
 }
 
 int
-bp_train (bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
-          const bp_train_options *opt, bp_history *hist, size_t *bad_epoch)
+bp_run_advance (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
+                const gsl_matrix *Xv, const gsl_matrix *Yv,
+                int (*pause) (void *ctx, const bp_progress *p), void *ctx)
 {
-  const size_t N = X->size1, L = net->L;
-  if (N == 0 || opt->batch == 0 || L == 0)
-    return BP_EINVAL;
-  const size_t B = opt->batch < N ? opt->batch : N;
-  const size_t batches = (N + B - 1) / B;
-  run_memory r;
-  int status = run_alloc (&r, net, N, B, opt);
-  if (status != BP_OK)
-    return status;
-  gsl_matrix *Z = r.views, *A = r.views + L, *D = r.views + 2 * L;
-  bp_progress p = { 0 };
-  p.epochs = opt->epochs;
-  p.batches = batches;
-  const double t0 = now ();
+  const bp_net *net = &r->net;
+  if (X->size1 != r->N || Y->size1 != r->N || X->size2 != net->n[0]
+      || Y->size2 != net->n[net->L]
+      || (Xv && (!Yv || Xv->size1 != Yv->size1 || Xv->size2 != net->n[0]
+                 || Yv->size2 != net->n[net->L])))
+    return BP_EBADLEN;
+  if (r->h.stopped != BP_STOP_NONE)
+    return BP_OK;
+  if (bp_optimizer_full_batch (r->o.opt.kind))
+    return bp_multimin_advance (r, X, Y, Xv, Yv, pause, ctx);
+  return advance_minibatch (r, X, Y, Xv, Yv, pause, ctx);
+}
 
-  for (size_t e = 0; e < opt->epochs && status == BP_OK; e++)
+void
+bp_run_seed (bp_run *r, uint64_t seed)
+{
+  if (r->e == 0 && r->k == 0)
+    r->st.rng = seed;
+}
+
+void
+bp_run_stop (bp_run *r, bp_stop why)
+{
+  if (r->h.stopped == BP_STOP_NONE)
+    bp_run_finish (r, why);
+}
+
+const bp_net *
+bp_run_net (const bp_run *r)
+{
+  return &r->net;
+}
+
+const bp_history *
+bp_run_history (const bp_run *r)
+{
+  return &r->h;
+}
+
+const bp_state *
+bp_run_state (const bp_run *r)
+{
+  return &r->st;
+}
+
+size_t
+bp_run_bad_epoch (const bp_run *r)
+{
+  return r->bad_epoch;
+}
+
+const bp_train_options *
+bp_run_options (const bp_run *r)
+{
+  return &r->o;
+}
+
+size_t
+bp_run_params (const bp_run *r)
+{
+  return r->P;
+}
+
+void
+bp_run_release (bp_run *r)
+{
+  if (r && r->mm)
     {
-      const double te = now ();
-      double loss_sum = 0.0;
-      size_t correct = 0, seen = 0;
-      if (opt->shuffle)
-        shuffle (r.perm, N, &r.rng);
-      for (size_t k = 0; k < batches; k++)
-        {
-          const size_t r0 = k * B, m = N - r0 < B ? N - r0 : B;
-          gsl_matrix x, y;
-          if (opt->shuffle)
-            {
-              x = gather_rows (X, r.perm + r0, m, r.Xb);
-              y = gather_rows (Y, r.perm + r0, m, r.Yb);
-            }
-          else
-            {
-              x = gsl_matrix_const_submatrix (X, r0, 0, m, X->size2).matrix;
-              y = gsl_matrix_const_submatrix (Y, r0, 0, m, Y->size2).matrix;
-            }
-          batch_views (&r, m);
-          bp_forward (net, &x, Z, A);
-          double C = bp_backward (net, &y, Z, A, D);
-          if (opt->lambda != 0.0)
-            C += opt->lambda / (2.0 * (double) m) * bp_weight_sumsq (net);
-          if (!isfinite (C))
-            {
-              /* This loss comes from the weights of the previous step: on
-                 an epoch's first batch, that step ended the epoch before. */
-              status = BP_EDIVERGED;
-              *bad_epoch = (k == 0 && e > 0) ? e : e + 1;
-              break;
-            }
-          loss_sum += C;
-          if (opt->one_hot)
-            correct += bp_count_correct (&A[L - 1], &y);
-          seen += m;
-          update (net, &x, A, D, opt, &r);
-
-          if (opt->poll)
-            {
-              p.epoch = e + 1;
-              p.batch = k + 1;
-              p.samples += m;
-              p.loss = loss_sum / (double) (k + 1);
-              p.accuracy = opt->one_hot ? (double) correct / (double) seen : -1.0;
-              p.seconds = now () - t0;
-              p.epoch_done = k + 1 == batches;
-              if (opt->poll (opt->ctx, &p))
-                {
-                  status = BP_EINTR;
-                  break;
-                }
-            }
-        }
-      /* A weight can overflow while the loss stays finite (a saturated
-         output then matches its target), so look at the weights after
-         every epoch; the scan costs far less than the epoch. */
-      if (status == BP_OK && !weights_finite (net))
-        {
-          status = BP_EDIVERGED;
-          *bad_epoch = e + 1;
-        }
-      if (status != BP_OK)
-        break;
-
-      if (hist->loss)
-        hist->loss[e] = loss_sum / (double) batches;
-      if (hist->accuracy && opt->one_hot)
-        hist->accuracy[e] = (double) correct / (double) seen;
-      if (opt->Xv && (hist->val_loss || hist->val_accuracy))
-        {
-          double vl, va;
-          evaluate (net, opt->Xv, opt->Yv, &r, opt->one_hot, &vl, &va);
-          if (hist->val_loss)
-            hist->val_loss[e] = vl;
-          if (hist->val_accuracy && opt->one_hot)
-            hist->val_accuracy[e] = va;
-        }
-      if (hist->seconds)
-        hist->seconds[e] = now () - te;
+      bp_multimin_free (r->mm);
+      r->mm = NULL;
     }
-  run_free (&r, opt);
-  return status;
 }

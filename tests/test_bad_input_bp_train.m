@@ -24,8 +24,8 @@
 %!  ##   "flag"     true/false or 0/1 (shuffle, verbose)
 %!  ##   "seed"     a whole number in [0, 2^32-1]
 %!  ## The wrong types are the same for all; logical true is only a valid
-%!  ## value of a flag.  [] is not in the list for "seed" and "verbose",
-%!  ## where it is the default ("no seed", "when in a terminal").
+%!  ## value of a flag.  [] is not in the list: it stands for the default,
+%!  ## as in an optimset struct.
 %!  T = {"wrong_type"};
 %!  R = {"out_of_range"};
 %!  F = {"not_finite"};
@@ -54,7 +54,6 @@
 %!    sparse(true),      "sparse logical",           T
 %!  };
 %!  if (! any (strcmp (kind, {"seed", "flag"})))
-%!    bad(end+1,:) = {[], "[]", T};
 %!    bad(end+1,:) = {zeros(0, 3), "zeros(0,3)", T};
 %!  endif
 %!  if (! strcmp (kind, "flag"))
@@ -346,8 +345,8 @@
 %!   check_nargin("bp_train", {net}, 1, "net only")
 %!   check_nargin("bp_train", {net, x}, 1, "net and X only")
 %!   check_nargin("bp_train", {net, x}, 0, "net and X only")
-%!   check_nargout("bp_train", base, 3, "three outputs")
 %!   check_nargout("bp_train", base, 4, "four outputs")
+%!   check_nargout("bp_train", base, 5, "five outputs")
 %! }');
 
 %!test

@@ -10,28 +10,35 @@
 ## rather than kills) reads its commands from a pipe (popen2) and writes
 ## to another, which this test reads without blocking.  The child makes a
 ## [784 512 512 10] network and 20000 random samples, prints a marker and
-## starts a 50-epoch bp_train (minutes of work).  Once the child has used
+## starts a 50-epoch bp_train (minutes of work).  bp_train.m advances the
+## run in C for 20 ms at a time and returns to the interpreter in between,
+## which is where Octave itself handles Ctrl-C.  Once the child has used
 ## 0.5 s of CPU time after the marker (so it is inside the training loop,
 ## not still parsing options), the test notes time () and sends SIGINT
 ## with kill.  The commands sent next run when the prompt is back; the
-## first prints the child's time (), whether the outputs of bp_train exist
-## and whether the network equals the copy kept before.  Both processes
+## first prints the child's time (), whether the outputs of bp_train exist,
+## whether the network equals the copy kept before, and how many training
+## runs the gateway still holds (it must hold none).  Both processes
 ## read the same wall clock, so the difference is the time from the
 ## signal to the prompt.
 ##
-## Bounds.  Ctrl-C is honoured after every mini-batch; a batch of 100
-## samples of this network is ~0.4 GFLOP, 10 to 50 ms here, and the
-## prompt was measured back 20 to 60 ms after the signal.  The design
-## limit is 0.5 s; the test allows 0.5 s more for a loaded machine (the
-## child may wait for a core), so LATENCY_BOUND = 1.0 s.
+## Bounds.  The C loop returns after the first mini-batch that ends past
+## its 20 ms slice; a batch of 100 samples of this network is ~0.4 GFLOP,
+## 10 to 50 ms here, so the prompt is due back within 0.07 s, and was
+## measured back 8 to 32 ms after the signal.  The design limit is 0.1 s:
+## the median of the six runs must meet it; any single run may take up to
+## MAX_LATENCY = 0.5 s, room for a loaded machine (the child may wait for
+## a core).
 ##
-## Memory.  Six interrupted runs: the first warms up (the allocator keeps
-## the freed blocks of the first run for the next ones), then VmRSS and
-## VmData of the child, read from /proc/<pid>/status, may not grow by more
-## than GROWTH_BOUND = 10 MB over the five runs after it.  One interrupted
-## run allocates 5.4 MB for the network copy, 5.4 MB of momentum
-## velocities, 2.5 MB of batch workspace and 0.8 MB for the shuffle: any
-## of these left behind each time would add 13 to 27 MB.
+## Memory.  Six interrupted runs: the first two warm up (the allocator
+## keeps the freed blocks of the first runs for the next ones: the child
+## grew once by one run's size, 19 MB, and then stayed flat), then VmRSS
+## and VmData of the child, read from /proc/<pid>/status, may not grow by
+## more than GROWTH_BOUND = 10 MB over the four runs after them.  One
+## interrupted run holds 5.4 MB of network, 5.4 MB of gradient, 5.4 MB of
+## momentum velocities, 2.5 MB of batch workspace and 0.8 MB for the
+## shuffle: a run left behind each time would add 19 MB.  The gateway's
+## own count of the runs it holds must be 0 after every interrupt.
 ##
 ## Every wait has a timeout; the child is killed (SIGKILL) and reaped in a
 ## cleanup block whatever happens, so the test cannot hang or leave a
@@ -108,9 +115,10 @@
 %!   printf ("  skipped: needs Linux's /proc and an octave-cli next to this Octave\n");
 %!   return;
 %! endif
-%! LATENCY_BOUND = 1.0;     # s: the design's 0.5 s plus 0.5 s for a loaded machine
-%! GROWTH_BOUND = 10240;    # kB over the five measured interrupted runs
-%! RUNS = 6;                # the first one warms up
+%! LATENCY_BOUND = 0.1;     # s: the design's limit, for the median run
+%! MAX_LATENCY = 0.5;       # s: any run, on a loaded machine
+%! GROWTH_BOUND = 10240;    # kB over the four measured interrupted runs
+%! RUNS = 6;                # the first two warm up
 %! SIGINT = 2;
 %! dirs = unique ({fileparts(which ("bp_train")), fileparts(which ("__bp_train__"))});
 %! in = out = pid = -1;
@@ -146,16 +154,18 @@
 %!     endwhile
 %!     t_signal = time ();
 %!     kill (pid, SIGINT);
-%!     send (in, sprintf (["printf ('BACK %d %%.6f %%d %%d %%d\\n', time (), exist ('net2', 'var')," ...
-%!                         " exist ('h2', 'var'), isequal (net, keep));  fflush (stdout);"], k));
+%!     send (in, sprintf (["printf ('BACK %d %%.6f %%d %%d %%d %%d\\n', time (), exist ('net2', 'var')," ...
+%!                         " exist ('h2', 'var'), isequal (net, keep), __bp_train__ ('bp_train', 'count'));" ...
+%!                         "  fflush (stdout);"], k));
 %!     text = wait_for (out, pid, sprintf ('^BACK %d [^\n]*\n', k), 60, text);
 %!     v = sscanf (regexp (text, sprintf ('(?<=^BACK %d )[^\n]*', k), "match", "once", "lineanchors"), "%f");
-%!     assert (numel (v) == 4, "run %d: cannot read the BACK line in:\n%s", k, text);
+%!     assert (numel (v) == 5, "run %d: cannot read the BACK line in:\n%s", k, text);
 %!     latency(k) = v(1) - t_signal;
 %!     assert (isempty (strfind (text, "FINISHED")), "run %d finished instead of stopping", k);
 %!     assert (v(2) == 0 && v(3) == 0, "run %d: bp_train's outputs were assigned (net2: %d, h2: %d)",
 %!             k, v(2), v(3));
 %!     assert (v(4) == 1, "run %d: the network passed to bp_train changed", k);
+%!     assert (v(5) == 0, "run %d: %d training runs still held in memory after Ctrl-C", k, v(5));
 %!     mem(k,:) = child_memory (pid);
 %!   endfor
 %!   ## The session still works: a short run of the same network, and a
@@ -177,17 +187,20 @@
 %!   until (p == pid)
 %!   pid = -1;          # reaped
 %!   assert (status == 0, "the child exited with status %d", status);
-%!   growth = max (mem(end,:) - mem(1,:));
+%!   growth = max (mem(end,:) - mem(2,:));
 %!   printf ("  interrupt: %d runs of bp_train interrupted; latency %s s (bound %.1f); child VmRSS after each %s MB, growth over the last %d %+d kB (bound %d)\n",
 %!           RUNS, mat2str (latency, 2), LATENCY_BOUND, mat2str (round (mem(:,1)' / 1024)),
-%!           RUNS - 1, growth, GROWTH_BOUND);
+%!           RUNS - 2, growth, GROWTH_BOUND);
 %!   assert (all (latency >= 0), "a BACK time before the signal: %s", mat2str (latency, 4));
-%!   assert (max (latency) <= LATENCY_BOUND,
+%!   assert (median (latency) <= LATENCY_BOUND,
+%!           "the prompt came back %.2f s after Ctrl-C (median; bound %.1f s); all runs: %s",
+%!           median (latency), LATENCY_BOUND, mat2str (latency, 3));
+%!   assert (max (latency) <= MAX_LATENCY,
 %!           "the prompt came back %.2f s after Ctrl-C (bound %.1f s); all runs: %s",
-%!           max (latency), LATENCY_BOUND, mat2str (latency, 3));
+%!           max (latency), MAX_LATENCY, mat2str (latency, 3));
 %!   assert (growth <= GROWTH_BOUND,
 %!           "the child grew by %d kB over %d interrupted runs (VmRSS, VmData kB per run:\n%s)",
-%!           growth, RUNS - 1, mat2str (mem));
+%!           growth, RUNS - 2, mat2str (mem));
 %! unwind_protect_cleanup
 %!   stop_child (in, out, pid);
 %! end_unwind_protect

@@ -241,12 +241,15 @@
 %!                 "seed", 3);
 
 ## ---------------------------------------------------------------------
-## bp_forward and bp_predict (gateway __bp_forward__)
+## bp_forward and bp_predict (gateways __bp_forward__, __bp_predict__)
 
 %!test
 %! [net, x, y, soft, ys, lin] = data ();
 %! F = "bp_forward";  P = "bp_predict";
 %! [big, xbig] = huge_case ();
+%! ## bp_predict keeps two layers at a time and takes the columns in
+%! ## chunks, so only a result that cannot fit is refused: 1e5-by-1e5.
+%! wide_out = bp_init ([1 2 1e5], "init", "zeros");
 %! L = numel (net.W);
 %! last_W = net;    last_W.W{L} = ones (4, 11);          # last layer, one column too many
 %! last_g = net;    last_g.g{L} = "swish";               # last layer, unknown name
@@ -272,7 +275,7 @@
 %!   "forward 4 outputs (gateway)", @() __bp_forward__ (F, net, x), 4, bp_id(F, "nargout")
 %!   "predict ok, 2 outputs",       @() bp_predict (soft, x),      2, ""
 %!   "predict W{L} wrong shape",    @() bp_predict (last_W, x),    2, bp_id(P, "invalid_net")
-%!   "predict out of memory",       @() bp_predict (big, xbig),    1, bp_id(P, "out_of_memory")
+%!   "predict out of memory",       @() bp_predict (wide_out, xbig), 1, bp_id(P, "out_of_memory")
 %! }, N);
 
 ## ---------------------------------------------------------------------
@@ -345,7 +348,7 @@
 %!   "train diverges",              @() bp_train (lin, x, y, "eta", 1e308, "shuffle", false, q{:}), 2, bp_id(T, "diverged")
 %!   "train diverges, momentum",    @() bp_train (lin, x, y, "eta", 1e308, "momentum", 0.9, "seed", 4, q{:}), 2, bp_id(T, "diverged")
 %!   "train out of memory",         @() bp_train (big, xbig, xbig, "batch", 1e5, "momentum", 0.5, q{:}), 2, bp_id(T, "out_of_memory")
-%!   "train options (gateway)",     @() __bp_train__ (T, net, x, y, rmfield (opts, "eta")), 2, bp_id(T, "invalid_option")
+%!   "train options (gateway)",     @() __bp_train__ (T, "start", net, x, y, struct ("etta", 1)), 2, bp_id(T, "unknown_option")
 %! }, N);
 
 ## ---------------------------------------------------------------------

@@ -26,10 +26,16 @@
 %!        [-1 0 1]};
 
 %!function k = argmax_first (Y)
-%!  ## The first index of each column's largest value, by a plain loop.
+%!  ## The class of each column, by a plain loop: with one output 1 where
+%!  ## it is at least 0.5 and 0 below, else the first index of the
+%!  ## column's largest value.
 %!  k = zeros (1, columns (Y));
 %!  for c = 1:columns (Y)
-%!    k(c) = find (Y(:,c) == max (Y(:,c)), 1);
+%!    if (rows (Y) == 1)
+%!      k(c) = Y(c) >= 0.5;
+%!    else
+%!      k(c) = find (Y(:,c) == max (Y(:,c)), 1);
+%!    endif
 %!  endfor
 
 %!test
@@ -55,7 +61,7 @@
 %!     assert (size (Y), [nL N]);
 %!     assert (size (class), [1 N]);
 %!     assert (class, argmax_first (Y));
-%!     assert (all (class >= 1 & class <= nL));
+%!     assert (all (class >= (nL > 1) & class <= max (nL, 1)));
 %!   endfor
 %! endfor
 

@@ -42,13 +42,18 @@
 %!  [~, k] = max (Y, [], 1);
 
 %!function expect_fields (hist, names, epochs, what)
-%!  ## hist has exactly the fields NAMES (in any order), each a 1-by-EPOCHS
-%!  ## row of real doubles.
+%!  ## hist has exactly the fields NAMES (in any order) and those every
+%!  ## history has; each per-epoch field a 1-by-EPOCHS row of real doubles,
+%!  ## grad_rms EPOCHS-by-L, best_epoch a scalar and stopped a name.
 %!  assert (isstruct (hist) && isscalar (hist), "%s: hist is no scalar struct", what);
+%!  names = [names(:); {"epoch"; "eta"; "grad_rms"; "best_epoch"; "stopped"}];
 %!  got = sort (fieldnames (hist));
 %!  assert (isequal (got, sort (names(:))), "%s: hist has fields {%s}, expected {%s}",
 %!          what, strjoin (got', ", "), strjoin (sort (names(:))', ", "));
-%!  for f = got'
+%!  assert (rows (hist.grad_rms) == epochs, "%s: hist.grad_rms has %d rows", what,
+%!          rows (hist.grad_rms));
+%!  assert (isscalar (hist.best_epoch) && ischar (hist.stopped), "%s: best_epoch, stopped", what);
+%!  for f = setdiff (got', {"grad_rms", "best_epoch", "stopped"})
 %!    v = hist.(f{1});
 %!    assert (isa (v, "double") && isreal (v) && isequal (size (v), [1 epochs]),
 %!            "%s: hist.%s is %s, expected a 1-by-%d double row", what, f{1},
@@ -232,9 +237,10 @@
 ## hist
 
 %!test
-%! ## The fields: loss and seconds always, accuracy only when every column
-%! ## of Y is one-hot, val_loss (and val_accuracy with one-hot Y) only with
-%! ## validation data; each a 1-by-epochs row.
+%! ## The fields: loss and seconds always, accuracy only when the targets
+%! ## are classes (every column one-hot, or 0/1 with one output), val_loss
+%! ## (and val_accuracy with classes) only with validation data; each a
+%! ## 1-by-epochs row.
 %! base = {"loss", "seconds"};
 %! n2 = bp_init ([2 3 2], "seed", 2);
 %! [~, h] = bp_train (n2, X, Y2, "epochs", 3, "verbose", false);
@@ -244,9 +250,12 @@
 %!                "one-hot Y, validation");
 %! n1 = bp_init ([2 3 1], "seed", 2);
 %! [~, h] = bp_train (n1, X, Y, "epochs", 2, "verbose", false);
-%! expect_fields (h, base, 2, "one output, 0/1 targets");
+%! expect_fields (h, [base {"accuracy"}], 2, "one output, 0/1 targets");
 %! [~, h] = bp_train (n1, X, Y, "epochs", 5, "validation", {X, Y}, "verbose", false);
-%! expect_fields (h, [base {"val_loss"}], 5, "one output, validation");
+%! expect_fields (h, [base {"accuracy", "val_loss", "val_accuracy"}], 5,
+%!                "one output, validation");
+%! [~, h] = bp_train (n1, X, [0.2 0.9 1 0], "epochs", 2, "verbose", false);
+%! expect_fields (h, base, 2, "one output, targets that are not 0/1");
 %! ## Targets that are not one-hot in a single column.
 %! for c = {[0.5 0 0 1; 0.5 1 1 0],  "a column 0.5, 0.5"
 %!          [1 0 0 1; 0 1 1 1],      "a column with two ones"

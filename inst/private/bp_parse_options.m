@@ -1,41 +1,26 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {@var{opts} =} bp_parse_options (@var{fn}, @var{defaults}, @var{args}, @var{npos})
 ## Name/value options of public function @var{fn}: start from struct
-## @var{defaults} and take each pair of cell @var{args} (names matched
-## without regard to case).  @var{npos} is the number of positional
-## arguments before the options, so errors give the argument's position in
-## the call.  Raises @code{backprop:@var{fn}:...} errors for a name that is
-## not a string, a name @var{defaults} lacks, or an argument left without a
-## partner.  Values are checked by the caller.
+## @var{defaults} and take what the caller gave in cell @var{args}, as
+## pairs, one struct, or a struct then pairs (@code{bp_collect_options}),
+## names matched without regard to case.  @var{npos} is the number of
+## positional arguments before the options, so errors give the argument's
+## position in the call.  Raises @code{backprop:@var{fn}:unknown_option}
+## for a name @var{defaults} lacks.  Values are checked by the caller.
 ## @end deftypefn
 
 function opts = bp_parse_options (fn, defaults, args, npos)
   opts = defaults;
   known = fieldnames (defaults);
-  n = numel (args);
-  for i = 1:2:n
-    name = args{i};
-    is_name = ischar (name) && isrow (name);
-    if (i == n)
-      if (is_name)
-        what = sprintf ("option '%s'", name);
-      else
-        what = bp_describe (name);
-      endif
-      error (["backprop:" fn ":missing_value"],
-             "%s: options come in name/value pairs; argument %d (%s) has no partner",
-             fn, npos + i, what);
-    elseif (! is_name)
-      error (["backprop:" fn ":wrong_type"],
-             "%s: argument %d must be an option name (a string), got %s",
-             fn, npos + i, bp_describe (name));
-    endif
-    k = find (strcmpi (name, known), 1);
+  given = bp_collect_options (fn, args, npos);
+  names = fieldnames (given);
+  for i = 1:numel (names)
+    k = find (strcmpi (names{i}, known), 1);
     if (isempty (k))
       error (["backprop:" fn ":unknown_option"],
-             "%s: unknown option '%s'; the options are: %s", fn, name,
+             "%s: unknown option '%s'; the options are: %s", fn, names{i},
              strjoin (known', ", "));
     endif
-    opts.(known{k}) = args{i+1};
+    opts.(known{k}) = given.(names{i});
   endfor
 endfunction

@@ -1,9 +1,12 @@
-/* test_core.c: unit tests of the backprop C core (src/bp.h), on its own,
-   without Octave.
+/* test_core.c: unit tests of the backprop C core (src/bp.h, src/bp_run.h,
+   src/bp_system.h), on its own, without Octave.  This file holds main ()
+   and the tests of bp.h; test_train.c tests the training runs, test_system.c
+   the operating-system queries, test_util.c holds the harness and the
+   naive references they share.
 
    Every expected value is either a closed form worked out by hand (the
    arithmetic is in the comment next to it) or the result of a plain,
-   deliberately naive computation written in this file (one sample at a
+   deliberately naive computation written in these files (one sample at a
    time, explicit loops, the textbook formula: for example the full softmax
    Jacobian as a matrix).  No expected value was copied from a run of the
    code under test.
@@ -18,9 +21,20 @@
    half-ulp of one rounding); a result that both sides reach through
    longer chains (a dozen roundings: sums of logarithms, matrix products
    in a different summation order, exp versus tanh) to 1e-14.  Looser
-   tolerances are explained where they are used. */
+   tolerances are explained where they are used; "the same bits" is
+   asked for where the contract promises it (or where both sides provably
+   do the same arithmetic in the same order).
+
+   Shape checks.  The core's functions that take matrices return
+   BP_EBADLEN for shapes that do not fit instead of reading or writing
+   outside them, and never call GSL's error handler (the harness counts
+   its calls as failures).  Where a test hands the core a wrongly shaped
+   argument, the arrays behind it are padded with sentinels, so that a
+   missing check shows as a changed sentinel (a failed check) rather than
+   as a write into memory the test does not own. */
 
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,485 +43,9 @@
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 #include "bp.h"
+#include "test_util.h"
 
-/* ================================================================ harness */
-
-static unsigned long n_passed, n_failed;
-
-static void
-record (int ok)
-{
-  if (ok)
-    n_passed++;
-  else
-    n_failed++;
-}
-
-static void
-check_true (int ok, const char *file, int line, const char *expr)
-{
-  record (ok);
-  if (!ok)
-    printf ("%s:%d: check failed: %s\n", file, line, expr);
-}
-
-/* |got - want| <= tol (rel = 0) or <= tol |want| (rel = 1).  Equal values
-   pass (that covers infinities); a NaN never passes. */
-static void
-check_near (double got, double want, double tol, int rel, const char *file,
-            int line, const char *expr)
-{
-  const double lim = rel ? tol * fabs (want) : tol;
-  const int ok = got == want || fabs (got - want) <= lim;
-  record (ok);
-  if (!ok)
-    printf ("%s:%d: %s = %.17g, expected %.17g (|diff| %.3g > %s tol %.3g)\n",
-            file, line, expr, got, want, fabs (got - want),
-            rel ? "relative" : "absolute", tol);
-}
-
-static void
-check_size (size_t got, size_t want, const char *file, int line,
-            const char *expr)
-{
-  record (got == want);
-  if (got != want)
-    printf ("%s:%d: %s = %zu, expected %zu\n", file, line, expr, got, want);
-}
-
-/* Every entry of got within tol (absolute) of want; one check per call.
-   Reports the first offending entry and how many there are. */
-static void
-check_mat (const gsl_matrix *got, const gsl_matrix *want, double tol,
-           const char *file, int line, const char *expr)
-{
-  if (got->size1 != want->size1 || got->size2 != want->size2)
-    {
-      record (0);
-      printf ("%s:%d: %s is %zu-by-%zu, expected %zu-by-%zu\n", file, line,
-              expr, got->size1, got->size2, want->size1, want->size2);
-      return;
-    }
-  size_t bad = 0, bi = 0, bj = 0;
-  for (size_t i = 0; i < got->size1; i++)
-    for (size_t j = 0; j < got->size2; j++)
-      {
-        const double g = got->data[i * got->tda + j];
-        const double w = want->data[i * want->tda + j];
-        if (!(g == w || fabs (g - w) <= tol))
-          {
-            if (bad++ == 0)
-              {
-                bi = i;
-                bj = j;
-              }
-          }
-      }
-  record (bad == 0);
-  if (bad)
-    {
-      const double g = got->data[bi * got->tda + bj];
-      const double w = want->data[bi * want->tda + bj];
-      printf ("%s:%d: %s(%zu,%zu) = %.17g, expected %.17g (|diff| %.3g > "
-              "tol %.3g; %zu of %zu entries off)\n", file, line, expr, bi, bj,
-              g, w, fabs (g - w), tol, bad, got->size1 * got->size2);
-    }
-}
-
-#define CHECK(c) check_true ((c) != 0, __FILE__, __LINE__, #c)
-#define CHECK_NEAR(got, want, tol) \
-  check_near ((got), (want), (tol), 0, __FILE__, __LINE__, #got)
-#define CHECK_REL(got, want, tol) \
-  check_near ((got), (want), (tol), 1, __FILE__, __LINE__, #got)
-#define CHECK_SIZE(got, want) \
-  check_size ((got), (want), __FILE__, __LINE__, #got)
-#define CHECK_MAT(got, want, tol) \
-  check_mat ((got), (want), (tol), __FILE__, __LINE__, #got)
-/* A matrix against a row-major array of the same shape. */
-#define CHECK_MAT_ARR(got, arr, tol) \
-  do { \
-    gsl_matrix_const_view w_ = \
-      gsl_matrix_const_view_array ((arr), (got)->size1, (got)->size2); \
-    check_mat ((got), &w_.matrix, (tol), __FILE__, __LINE__, #got); \
-  } while (0)
-/* Two arrays of n doubles. */
-#define CHECK_ARR(got, want, n, tol) \
-  do { \
-    gsl_matrix_const_view g_ = gsl_matrix_const_view_array ((got), 1, (n)); \
-    gsl_matrix_const_view w_ = gsl_matrix_const_view_array ((want), 1, (n)); \
-    check_mat (&g_.matrix, &w_.matrix, (tol), __FILE__, __LINE__, #got); \
-  } while (0)
-
-static void
-run_group (const char *name, void (*fn) (void))
-{
-  const unsigned long p0 = n_passed, f0 = n_failed;
-  fn ();
-  printf ("# %-26s %4lu passed, %lu failed\n", name, n_passed - p0,
-          n_failed - f0);
-}
-
-/* ============================================================= utilities */
-
-static void *
-xcalloc (size_t n, size_t size)
-{
-  void *p = calloc (n, size);
-  if (!p)
-    {
-      fprintf (stderr, "test_core: out of memory\n");
-      exit (2);
-    }
-  return p;
-}
-
-/* A row-major view of a plain array. */
-static gsl_matrix
-mview (double *a, size_t rows, size_t cols)
-{
-  return gsl_matrix_view_array (a, rows, cols).matrix;
-}
-
-/* Deterministic test data from a 64-bit LCG (Knuth's MMIX constants),
-   independent of the core's random numbers. */
-static uint64_t lcg_state;
-
-static void
-lcg_seed (uint64_t s)
-{
-  lcg_state = s * 0x9E3779B97F4A7C15ULL + 1;
-}
-
-static double
-lcg_uniform (double lo, double hi)
-{
-  lcg_state = lcg_state * 6364136223846793005ULL + 1442695040888963407ULL;
-  return lo + (hi - lo) * (double) (lcg_state >> 11) / 9007199254740992.0;
-}
-
-static gsl_matrix *
-random_matrix (size_t rows, size_t cols, double lo, double hi)
-{
-  gsl_matrix *M = gsl_matrix_alloc (rows, cols);
-  for (size_t i = 0; i < rows; i++)
-    for (size_t j = 0; j < cols; j++)
-      gsl_matrix_set (M, i, j, lcg_uniform (lo, hi));
-  return M;
-}
-
-/* One-hot targets with `classes` columns: class of sample i is
-   (number of positive inputs) mod classes. */
-static gsl_matrix *
-one_hot_targets (const gsl_matrix *X, size_t classes)
-{
-  gsl_matrix *Y = gsl_matrix_calloc (X->size1, classes);
-  for (size_t i = 0; i < X->size1; i++)
-    {
-      size_t c = 0;
-      for (size_t j = 0; j < X->size2; j++)
-        c += gsl_matrix_get (X, i, j) > 0;
-      gsl_matrix_set (Y, i, c % classes, 1.0);
-    }
-  return Y;
-}
-
-/* Plain argmax of row i, first index on ties. */
-static size_t
-naive_argmax (const gsl_matrix *A, size_t i)
-{
-  size_t best = 0;
-  for (size_t j = 0; j < A->size2; j++)
-    if (gsl_matrix_get (A, i, j) > gsl_matrix_get (A, i, best))
-      best = j;
-  return best;
-}
-
-/* ------------------------------------------------- a network owned by a test
-
-   The bp_net fields point into this struct, so it lives on the heap and is
-   never copied.  All parameters sit in one array, layer by layer: the
-   weights W[l] (row-major, n_l-by-n_(l+1)) then the biases b[l].  Two
-   networks of the same sizes have the same layout, which lets a gradient
-   or a velocity be held in a tnet and combined with the parameters entry
-   by entry. */
-
-#define MAXL 3
-#define MAXN 8
-
-typedef struct {
-  bp_net net;
-  size_t n[MAXL + 1];
-  bp_activation g[MAXL];
-  gsl_matrix W[MAXL];
-  gsl_vector b[MAXL];
-  double *store;
-  size_t nstore;
-} tnet;
-
-static tnet *
-tnet_new (size_t L, const size_t *n, const bp_activation *g, bp_loss loss)
-{
-  tnet *t = xcalloc (1, sizeof *t);
-  for (size_t l = 0; l <= L; l++)
-    t->n[l] = n[l];
-  for (size_t l = 0; l < L; l++)
-    {
-      t->g[l] = g[l];
-      t->nstore += (n[l] + 1) * n[l + 1];
-    }
-  t->store = xcalloc (t->nstore, sizeof (double));
-  double *p = t->store;
-  for (size_t l = 0; l < L; l++)
-    {
-      t->W[l] = gsl_matrix_view_array (p, n[l], n[l + 1]).matrix;
-      p += n[l] * n[l + 1];
-      t->b[l] = gsl_vector_view_array (p, n[l + 1]).vector;
-      p += n[l + 1];
-    }
-  t->net.L = L;
-  t->net.n = t->n;
-  t->net.W = t->W;
-  t->net.b = t->b;
-  t->net.g = t->g;
-  t->net.loss = loss;
-  return t;
-}
-
-/* A network of the same sizes, activations and loss, parameters zero. */
-static tnet *
-tnet_like (const tnet *t)
-{
-  return tnet_new (t->net.L, t->n, t->g, t->net.loss);
-}
-
-static tnet *
-tnet_clone (const tnet *t)
-{
-  tnet *c = tnet_like (t);
-  memcpy (c->store, t->store, t->nstore * sizeof (double));
-  return c;
-}
-
-static void
-tnet_free (tnet *t)
-{
-  if (t)
-    free (t->store);
-  free (t);
-}
-
-static void
-tnet_randomize (tnet *t, double lo, double hi)
-{
-  for (size_t q = 0; q < t->nstore; q++)
-    t->store[q] = lcg_uniform (lo, hi);
-}
-
-/* Z, A, Delta views for m samples, as plain arrays the core can take. */
-typedef struct {
-  gsl_matrix Z[MAXL], A[MAXL], D[MAXL];
-} batch_views;
-
-static void
-views_of (const bp_workspace *ws, size_t m, batch_views *v)
-{
-  for (size_t i = 0; i < ws->L; i++)
-    {
-      v->Z[i] = bp_rows (&ws->Z[i], m);
-      v->A[i] = bp_rows (&ws->A[i], m);
-      v->D[i] = bp_rows (&ws->Delta[i], m);
-    }
-}
-
-/* ==================================================== naive references
-   One sample at a time, straight from the definitions. */
-
-static void
-ref_act (bp_activation g, const double *z, double *a, size_t n)
-{
-  double s = 0.0;
-  for (size_t j = 0; j < n; j++)
-    switch (g)
-      {
-      case BP_SIGMOID:
-        a[j] = 1.0 / (1.0 + exp (-z[j]));
-        break;
-      case BP_TANH:             /* (e^z - e^-z) / (e^z + e^-z) */
-        a[j] = (exp (z[j]) - exp (-z[j])) / (exp (z[j]) + exp (-z[j]));
-        break;
-      case BP_RELU:
-        a[j] = z[j] > 0 ? z[j] : 0.0;
-        break;
-      case BP_LEAKY_RELU:
-        a[j] = z[j] > 0 ? z[j] : 0.01 * z[j];
-        break;
-      case BP_LINEAR:
-        a[j] = z[j];
-        break;
-      case BP_SOFTMAX:          /* e^z_j / sum_k e^z_k, no shift: |z| small */
-        a[j] = exp (z[j]);
-        s += a[j];
-        break;
-      default:
-        a[j] = NAN;
-      }
-  if (g == BP_SOFTMAX)
-    for (size_t j = 0; j < n; j++)
-      a[j] /= s;
-}
-
-/* J[k*n + i] = da_k/dz_i for one sample. */
-static void
-ref_jacobian (bp_activation g, const double *z, const double *a, size_t n,
-              double *J)
-{
-  for (size_t k = 0; k < n; k++)
-    for (size_t i = 0; i < n; i++)
-      {
-        double d = 0.0;
-        if (g == BP_SOFTMAX)
-          d = a[k] * ((k == i ? 1.0 : 0.0) - a[i]);
-        else if (k == i)
-          switch (g)
-            {
-            case BP_SIGMOID:    /* e^-z / (1 + e^-z)^2 */
-              d = exp (-z[i]) / ((1.0 + exp (-z[i])) * (1.0 + exp (-z[i])));
-              break;
-            case BP_TANH:       /* sech^2 z = 4 / (e^z + e^-z)^2 */
-              d = 4.0 / ((exp (z[i]) + exp (-z[i]))
-                         * (exp (z[i]) + exp (-z[i])));
-              break;
-            case BP_RELU:
-              d = z[i] > 0 ? 1.0 : 0.0;
-              break;
-            case BP_LEAKY_RELU:
-              d = z[i] > 0 ? 1.0 : 0.01;
-              break;
-            default:
-              d = 1.0;
-            }
-        J[k * n + i] = d;
-      }
-}
-
-static double
-ref_loss (bp_loss c, const double *a, const double *y, size_t n)
-{
-  double s = 0.0;
-  for (size_t j = 0; j < n; j++)
-    switch (c)
-      {
-      case BP_SSE:
-        s += (a[j] - y[j]) * (a[j] - y[j]);
-        break;
-      case BP_QUADRATIC:
-        s += 0.5 * (a[j] - y[j]) * (a[j] - y[j]);
-        break;
-      case BP_MSE:
-        s += (a[j] - y[j]) * (a[j] - y[j]) / (double) n;
-        break;
-      case BP_CROSS_ENTROPY:
-        s -= y[j] * log (a[j]) + (1.0 - y[j]) * log (1.0 - a[j]);
-        break;
-      default:
-        s -= y[j] * log (a[j]);
-      }
-  return s;
-}
-
-static void
-ref_dloss (bp_loss c, const double *a, const double *y, size_t n, double *g)
-{
-  for (size_t j = 0; j < n; j++)
-    switch (c)
-      {
-      case BP_SSE:
-        g[j] = 2.0 * (a[j] - y[j]);
-        break;
-      case BP_QUADRATIC:
-        g[j] = a[j] - y[j];
-        break;
-      case BP_MSE:
-        g[j] = 2.0 * (a[j] - y[j]) / (double) n;
-        break;
-      case BP_CROSS_ENTROPY:
-        g[j] = -y[j] / a[j] + (1.0 - y[j]) / (1.0 - a[j]);
-        break;
-      default:
-        g[j] = -y[j] / a[j];
-      }
-}
-
-/* One sample through the network: z, a and delta of every layer. */
-typedef struct {
-  double z[MAXL][MAXN], a[MAXL][MAXN], d[MAXL][MAXN];
-} ref_pass;
-
-static double
-ref_sample (const tnet *t, const double *x, const double *y, ref_pass *p)
-{
-  const size_t L = t->net.L;
-  const double *in = x;
-  for (size_t l = 0; l < L; l++)
-    {
-      /* z_j = b_j + sum_k a_k W[l](k,j): W[l] holds w^(l+1) transposed */
-      for (size_t j = 0; j < t->n[l + 1]; j++)
-        {
-          double s = gsl_vector_get (&t->b[l], j);
-          for (size_t k = 0; k < t->n[l]; k++)
-            s += in[k] * gsl_matrix_get (&t->W[l], k, j);
-          p->z[l][j] = s;
-        }
-      ref_act (t->g[l], p->z[l], p->a[l], t->n[l + 1]);
-      in = p->a[l];
-    }
-  const double C = ref_loss (t->net.loss, p->a[L - 1], y, t->n[L]);
-
-  /* delta^(l) = J^T dC/da^(l); dC/da^(l-1)_k = sum_j w_jk delta_j */
-  double dcda[MAXN], J[MAXN * MAXN];
-  ref_dloss (t->net.loss, p->a[L - 1], y, t->n[L], dcda);
-  for (size_t l = L; l-- > 0;)
-    {
-      const size_t n = t->n[l + 1];
-      ref_jacobian (t->g[l], p->z[l], p->a[l], n, J);
-      for (size_t i = 0; i < n; i++)
-        {
-          double s = 0.0;
-          for (size_t k = 0; k < n; k++)
-            s += J[k * n + i] * dcda[k];
-          p->d[l][i] = s;
-        }
-      if (l > 0)
-        for (size_t k = 0; k < t->n[l]; k++)
-          {
-            double s = 0.0;
-            for (size_t j = 0; j < n; j++)
-              s += gsl_matrix_get (&t->W[l], k, j) * p->d[l][j];
-            dcda[k] = s;
-          }
-    }
-  return C;
-}
-
-/* Mean loss over the rows of X, Y plus lambda/(2m) sum of squared weights. */
-static double
-ref_cost (const tnet *t, const gsl_matrix *X, const gsl_matrix *Y,
-          double lambda)
-{
-  const size_t m = X->size1;
-  ref_pass p;
-  double s = 0.0;
-  for (size_t i = 0; i < m; i++)
-    s += ref_sample (t, X->data + i * X->tda, Y->data + i * Y->tda, &p);
-  double w2 = 0.0;
-  for (size_t l = 0; l < t->net.L; l++)
-    for (size_t k = 0; k < t->n[l]; k++)
-      for (size_t j = 0; j < t->n[l + 1]; j++)
-        w2 += gsl_matrix_get (&t->W[l], k, j) * gsl_matrix_get (&t->W[l], k, j);
-  return s / (double) m + lambda / (2.0 * (double) m) * w2;
-}
-
-/* ===================================================== activation tests */
+/* ========================================================= names */
 
 static const char *const activation_names[] = {
   "sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"
@@ -522,23 +60,121 @@ test_activation_names (void)
   CHECK_SIZE ((size_t) BP_N_ACTIVATIONS, 6);
   for (int i = 0; i < BP_N_ACTIVATIONS; i++)
     {
-      const char *name = bp_activation_name ((bp_activation) i);
       bp_activation g = BP_N_ACTIVATIONS;
-      CHECK (name != NULL && strcmp (name, activation_names[i]) == 0);
+      CHECK_STR (bp_activation_name (i), activation_names[i]);
       CHECK (bp_activation_parse (activation_names[i], &g) == BP_OK);
       CHECK (g == (bp_activation) i);
     }
-  /* Names are exact: no case folding, no trimming, no aliases. */
+  /* A loop over 0, 1, ... until NULL lists every name exactly once. */
+  int k = 0;
+  while (bp_activation_name (k) != NULL && k < 100)
+    k++;
+  CHECK_INT (k, BP_N_ACTIVATIONS);
+  CHECK_STR (bp_activation_name (-1), NULL);
+  CHECK_STR (bp_activation_name (BP_N_ACTIVATIONS), NULL);
+  CHECK_STR (bp_activation_name (INT_MAX), NULL);
+  CHECK_STR (bp_activation_name (INT_MIN), NULL);
+  /* The articles' alias: "logistic" is the sigmoid, and the name that
+     comes back is the canonical one. */
+  {
+    bp_activation g = BP_N_ACTIVATIONS;
+    CHECK (bp_activation_parse ("logistic", &g) == BP_OK);
+    CHECK (g == BP_SIGMOID);
+    CHECK_STR (bp_activation_name (g), "sigmoid");
+  }
+  /* Names are exact: no case folding, no trimming. */
   const char *unknown[] = { "Sigmoid", "", "leaky_relu", "relu ", "soft-max",
-                            "logistic", "sigmoidx" };
+                            "sigmoidx", "Logistic", "logistic ", "sig" };
   for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++)
     {
       bp_activation g;
       CHECK (bp_activation_parse (unknown[i], &g) == BP_EINVAL);
     }
-  /* Out-of-range codes still give a printable string. */
-  CHECK (bp_activation_name (BP_N_ACTIVATIONS) != NULL);
 }
+
+static void
+test_loss_names (void)
+{
+  CHECK_SIZE ((size_t) BP_N_LOSSES, 5);
+  for (int i = 0; i < BP_N_LOSSES; i++)
+    {
+      bp_loss c = BP_N_LOSSES;
+      CHECK_STR (bp_loss_name (i), loss_names[i]);
+      CHECK (bp_loss_parse (loss_names[i], &c) == BP_OK);
+      CHECK (c == (bp_loss) i);
+    }
+  int k = 0;
+  while (bp_loss_name (k) != NULL && k < 100)
+    k++;
+  CHECK_INT (k, BP_N_LOSSES);
+  CHECK_STR (bp_loss_name (-1), NULL);
+  CHECK_STR (bp_loss_name (BP_N_LOSSES), NULL);
+  CHECK_STR (bp_loss_name (INT_MAX), NULL);
+  /* The 2-3-2 article's "L2-norm" loss is 1/2 sum (a - y)^2. */
+  {
+    bp_loss c = BP_N_LOSSES;
+    CHECK (bp_loss_parse ("l2-norm", &c) == BP_OK);
+    CHECK (c == BP_QUADRATIC);
+    CHECK_STR (bp_loss_name (c), "quadratic");
+  }
+  const char *unknown[] = { "cross_entropy", "MSE", "", "crossentropy",
+                            "log-likelihood ", "nll", "l2", "L2-norm",
+                            "l2norm" };
+  for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++)
+    {
+      bp_loss c;
+      CHECK (bp_loss_parse (unknown[i], &c) == BP_EINVAL);
+    }
+
+  /* The output each loss needs: cross-entropy sigmoid, log-likelihood
+     softmax, the quadratic family none (-1). */
+  CHECK_INT (bp_loss_output (BP_CROSS_ENTROPY), BP_SIGMOID);
+  CHECK_INT (bp_loss_output (BP_LOG_LIKELIHOOD), BP_SOFTMAX);
+  CHECK_INT (bp_loss_output (BP_SSE), -1);
+  CHECK_INT (bp_loss_output (BP_QUADRATIC), -1);
+  CHECK_INT (bp_loss_output (BP_MSE), -1);
+  /* ... so cross-entropy only with sigmoid, log-likelihood only with
+     softmax, the quadratic family with anything. */
+  for (int c = 0; c < BP_N_LOSSES; c++)
+    for (int g = 0; g < BP_N_ACTIVATIONS; g++)
+      {
+        int want = 1;
+        if (c == BP_CROSS_ENTROPY)
+          want = g == BP_SIGMOID;
+        else if (c == BP_LOG_LIKELIHOOD)
+          want = g == BP_SOFTMAX;
+        CHECK (!bp_loss_accepts ((bp_loss) c, (bp_activation) g) == !want);
+      }
+  /* The log losses take logarithms of a and 1 - a: [0, 1] only. */
+  CHECK (bp_loss_needs_unit_interval (BP_CROSS_ENTROPY));
+  CHECK (bp_loss_needs_unit_interval (BP_LOG_LIKELIHOOD));
+  CHECK (!bp_loss_needs_unit_interval (BP_SSE));
+  CHECK (!bp_loss_needs_unit_interval (BP_QUADRATIC));
+  CHECK (!bp_loss_needs_unit_interval (BP_MSE));
+}
+
+/* Status codes are GSL's own. */
+static void
+test_status (void)
+{
+  CHECK_INT (BP_OK, GSL_SUCCESS);
+  CHECK_INT (BP_CONTINUE, GSL_CONTINUE);
+  CHECK_INT (BP_EINVAL, GSL_EINVAL);
+  CHECK_INT (BP_ENOMEM, GSL_ENOMEM);
+  CHECK_INT (BP_EBADLEN, GSL_EBADLEN);
+  CHECK_INT (BP_EDIVERGE, GSL_EDIVERGE);
+  CHECK_INT (BP_ENOPROG, GSL_ENOPROG);
+  /* all different */
+  const int s[] = { BP_OK, BP_CONTINUE, BP_EINVAL, BP_ENOMEM, BP_EBADLEN,
+                    BP_EDIVERGE, BP_ENOPROG };
+  int distinct = 1;
+  for (size_t i = 0; i < 7; i++)
+    for (size_t j = i + 1; j < 7; j++)
+      distinct &= s[i] != s[j];
+  CHECK (distinct);
+}
+
+/* ===================================================== activation tests */
 
 static void
 test_activate (void)
@@ -821,42 +457,8 @@ test_activation_backprop (void)
   }
 }
 
+
 /* ========================================================== loss tests */
-
-static void
-test_loss_names (void)
-{
-  CHECK_SIZE ((size_t) BP_N_LOSSES, 5);
-  for (int i = 0; i < BP_N_LOSSES; i++)
-    {
-      const char *name = bp_loss_name ((bp_loss) i);
-      bp_loss c = BP_N_LOSSES;
-      CHECK (name != NULL && strcmp (name, loss_names[i]) == 0);
-      CHECK (bp_loss_parse (loss_names[i], &c) == BP_OK);
-      CHECK (c == (bp_loss) i);
-    }
-  const char *unknown[] = { "cross_entropy", "MSE", "", "crossentropy",
-                            "log-likelihood ", "nll", "l2" };
-  for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++)
-    {
-      bp_loss c;
-      CHECK (bp_loss_parse (unknown[i], &c) == BP_EINVAL);
-    }
-  CHECK (bp_loss_name (BP_N_LOSSES) != NULL);
-
-  /* cross-entropy only with sigmoid, log-likelihood only with softmax,
-     the quadratic family with anything. */
-  for (int c = 0; c < BP_N_LOSSES; c++)
-    for (int g = 0; g < BP_N_ACTIVATIONS; g++)
-      {
-        int want = 1;
-        if (c == BP_CROSS_ENTROPY)
-          want = g == BP_SIGMOID;
-        else if (c == BP_LOG_LIKELIHOOD)
-          want = g == BP_SOFTMAX;
-        CHECK (!bp_loss_accepts ((bp_loss) c, (bp_activation) g) == !want);
-      }
-}
 
 /* A = [1/2 1/4 1/4; 1/8 3/4 1/8], Y = [1 0 0; 0 1 0] (exact in binary).
    a - y = [-1/2 1/4 1/4; 1/8 -1/4 1/8]. */
@@ -1077,6 +679,7 @@ test_output_delta (void)
 
 /* ======================================================= network tests */
 
+
 static void
 test_size_mul (void)
 {
@@ -1096,88 +699,184 @@ test_size_mul (void)
   CHECK (bp_size_mul (half, half - 1, &r) == BP_OK && r == half * (half - 1));
 }
 
+
+/* ======================================================= network tests */
+
 static void
-test_workspace (void)
+test_net_params (void)
 {
-  const size_t n[] = { 2, 3, 4 };
-  bp_workspace *ws = bp_workspace_alloc (2, n, 5);
-  CHECK (ws != NULL);
-  if (ws)
-    {
-      CHECK_SIZE (ws->L, 2);
-      CHECK_SIZE (ws->m, 5);
-      gsl_matrix *sets[3] = { ws->Z, ws->A, ws->Delta };
-      for (int s = 0; s < 3; s++)
-        for (size_t l = 0; l < 2; l++)
-          {
-            CHECK_SIZE (sets[s][l].size1, 5);
-            CHECK_SIZE (sets[s][l].size2, n[l + 1]);
-            CHECK (sets[s][l].tda >= n[l + 1]);
-          }
-      /* The six matrices must not overlap: write a distinct value into
-         every cell of every matrix, then read them all back.  (Writes out
-         of the block would be caught by valgrind.) */
-      double v = 1.0;
-      for (int s = 0; s < 3; s++)
-        for (size_t l = 0; l < 2; l++)
-          for (size_t i = 0; i < 5; i++)
-            for (size_t j = 0; j < n[l + 1]; j++)
-              gsl_matrix_set (&sets[s][l], i, j, v++);
-      v = 1.0;
-      int intact = 1;
-      for (int s = 0; s < 3; s++)
-        for (size_t l = 0; l < 2; l++)
-          for (size_t i = 0; i < 5; i++)
-            for (size_t j = 0; j < n[l + 1]; j++)
-              intact &= gsl_matrix_get (&sets[s][l], i, j) == v++;
-      CHECK (intact);
+  size_t P = 0;
+  /* (n0 + 1) n1 + (n1 + 1) n2: 2-3-2 has (2+1)3 + (3+1)2 = 9 + 8 = 17,
+     3-4-3-2 has 4*4 + 5*3 + 4*2 = 16 + 15 + 8 = 39, 1-1 has 2. */
+  const size_t n232[] = { 2, 3, 2 }, n3432[] = { 3, 4, 3, 2 }, n11[] = { 1, 1 };
+  CHECK (bp_net_params (2, n232, &P) == BP_OK);
+  CHECK_SIZE (P, 17);
+  CHECK (bp_net_params (3, n3432, &P) == BP_OK);
+  CHECK_SIZE (P, 39);
+  CHECK (bp_net_params (1, n11, &P) == BP_OK);
+  CHECK_SIZE (P, 2);
+  /* A width of 0 anywhere is refused. */
+  const size_t z0[] = { 0, 3 }, z1[] = { 2, 0, 2 }, z2[] = { 2, 3, 0 };
+  CHECK (bp_net_params (1, z0, &P) == BP_ENOMEM);
+  CHECK (bp_net_params (2, z1, &P) == BP_ENOMEM);
+  CHECK (bp_net_params (2, z2, &P) == BP_ENOMEM);
+  /* Counts that do not fit size_t: n0 + 1 itself overflows; (n0 + 1) n1
+     is 2^w (w the bits of size_t); a layer that fits, SIZE_MAX - 1 =
+     (SIZE_MAX/2) 2, plus a second layer of 3 does not. */
+  const size_t o1[] = { SIZE_MAX, 1 }, o2[] = { SIZE_MAX / 2, 2 };
+  const size_t fit[] = { SIZE_MAX / 2 - 1, 2 }, o3[] = { SIZE_MAX / 2 - 1, 2, 1 };
+  CHECK (bp_net_params (1, o1, &P) == BP_ENOMEM);
+  CHECK (bp_net_params (1, o2, &P) == BP_ENOMEM);
+  CHECK (bp_net_params (1, fit, &P) == BP_OK);
+  CHECK_SIZE (P, SIZE_MAX - 1);
+  CHECK (bp_net_params (2, o3, &P) == BP_ENOMEM);
 
-      /* bp_rows: the first m rows, same storage. */
-      gsl_matrix r = bp_rows (&ws->A[1], 2);
-      CHECK_SIZE (r.size1, 2);
-      CHECK_SIZE (r.size2, 4);
-      CHECK_SIZE (r.tda, ws->A[1].tda);
-      CHECK (r.data == ws->A[1].data);
-      CHECK (gsl_matrix_get (&r, 1, 3) == gsl_matrix_get (&ws->A[1], 1, 3));
-      bp_workspace_free (ws);
-    }
+  /* bp_net_width: n1 + ... + nL, 0 on overflow. */
+  CHECK_SIZE (bp_net_width (2, n232), 5);
+  CHECK_SIZE (bp_net_width (3, n3432), 9);
+  const size_t w1[] = { 1, SIZE_MAX }, w2[] = { 1, SIZE_MAX - 1, 1 };
+  const size_t w3[] = { 1, SIZE_MAX, 1 };
+  CHECK_SIZE (bp_net_width (1, w1), SIZE_MAX);
+  CHECK_SIZE (bp_net_width (2, w2), SIZE_MAX);
+  CHECK_SIZE (bp_net_width (2, w3), 0);
+}
 
-  /* Sizes whose byte count overflows size_t give NULL, not a short block:
-     m = SIZE_MAX/2 with widths 3, 4; one huge width; widths whose cells
-     each fit but whose sum overflows; a cell count that fits but whose
-     3 * 8 bytes do not. */
-  CHECK (bp_workspace_alloc (2, n, SIZE_MAX / 2) == NULL);
-  const size_t huge1[] = { 2, SIZE_MAX / 2 };
-  CHECK (bp_workspace_alloc (1, huge1, 3) == NULL);
-  const size_t huge2[] = { 1, SIZE_MAX / 2 + 1, SIZE_MAX / 2 + 1 };
-  CHECK (bp_workspace_alloc (2, huge2, 1) == NULL);
-  const size_t one[] = { 1, 1 };
-  CHECK (bp_workspace_alloc (1, one, SIZE_MAX / 16) == NULL);
-  bp_workspace_free (NULL);      /* a no-op, like free (NULL) */
-  CHECK (1);
+/* bp_net_view: theta = [W{1}(:); b{1}; W{2}(:); b{2}] with Octave's
+   W{l} n_l-by-n_(l-1) stored column-major.  Octave's W{l}(j,k) (0-based
+   j, k here) sits at theta[offset + j + n_l k]; the core's W[l-1](k, j) is
+   the same number.  For 2-3-2 with theta[q] = q:
+     W{1} at 0..5:  W[0](k, j) = j + 3k
+     b{1} at 6..8:  b[0](j) = 6 + j
+     W{2} at 9..14: W[1](k, j) = 9 + j + 2k
+     b{2} at 15..16. */
+static void
+test_net_view (void)
+{
+  const size_t n[] = { 2, 3, 2 };
+  const bp_activation g[] = { BP_SIGMOID, BP_LINEAR };
+  double theta[17];
+  for (size_t q = 0; q < 17; q++)
+    theta[q] = (double) q;
+  bp_net net = { 2, n, NULL, NULL, g, BP_QUADRATIC };
+  gsl_matrix W[2];
+  gsl_vector b[2];
+  bp_net_view (&net, W, b, theta);
+  CHECK (net.W == W && net.b == b);
+  CHECK_SIZE (W[0].size1, 2);
+  CHECK_SIZE (W[0].size2, 3);
+  CHECK_SIZE (W[1].size1, 3);
+  CHECK_SIZE (W[1].size2, 2);
+  CHECK_SIZE (b[0].size, 3);
+  CHECK_SIZE (b[1].size, 2);
+  int ok = 1;
+  for (size_t k = 0; k < 2; k++)
+    for (size_t j = 0; j < 3; j++)
+      ok &= gsl_matrix_get (&W[0], k, j) == (double) (j + 3 * k);
+  for (size_t j = 0; j < 3; j++)
+    ok &= gsl_vector_get (&b[0], j) == (double) (6 + j);
+  for (size_t k = 0; k < 3; k++)
+    for (size_t j = 0; j < 2; j++)
+      ok &= gsl_matrix_get (&W[1], k, j) == (double) (9 + j + 2 * k);
+  for (size_t j = 0; j < 2; j++)
+    ok &= gsl_vector_get (&b[1], j) == (double) (15 + j);
+  CHECK (ok);
+  /* Views, not copies: W{2}(2,3) (1-based) is theta[9 + 1 + 2*2] = 14. */
+  gsl_matrix_set (&W[1], 2, 1, -1.0);
+  CHECK (theta[14] == -1.0);
+  gsl_vector_set (&b[1], 1, -2.0);
+  CHECK (theta[16] == -2.0);
+  /* Offsets of each layer's weights, and the total at i = L. */
+  CHECK_SIZE (bp_net_offset (&net, 0), 0);
+  CHECK_SIZE (bp_net_offset (&net, 1), 9);
+  CHECK_SIZE (bp_net_offset (&net, 2), 17);
+  /* 3-4-3-2: 0, 16, 31, 39 (the layers hold 16, 15 and 8 parameters). */
+  const size_t n4[] = { 3, 4, 3, 2 };
+  const bp_activation g4[] = { BP_TANH, BP_TANH, BP_LINEAR };
+  bp_net net4 = { 3, n4, NULL, NULL, g4, BP_SSE };
+  CHECK_SIZE (bp_net_offset (&net4, 0), 0);
+  CHECK_SIZE (bp_net_offset (&net4, 1), 16);
+  CHECK_SIZE (bp_net_offset (&net4, 2), 31);
+  CHECK_SIZE (bp_net_offset (&net4, 3), 39);
+  /* A tnet keeps its parameters in the same order: net_flat of its views
+     is its store. */
+  tnet *t = tnet_new (3, n4, g4, BP_SSE);
+  lcg_seed (3);
+  tnet_randomize (t, -1, 1);
+  double flat[39];
+  net_flat (&t->net, flat);
+  CHECK_SAME (flat, t->store, 39);
+  tnet_free (t);
+}
 
-  /* In caller memory: the same layout inside the block it was given. */
-  const size_t bytes = bp_workspace_bytes (2, n, 5);
-  CHECK (bytes >= 3 * 5 * (3 + 4) * sizeof (double));
-  char *mem = malloc (bytes);
-  bp_workspace w;
-  bp_workspace_init (&w, 2, n, 5, mem);
-  CHECK (w.block == NULL);                      /* not owned */
-  gsl_matrix *wsets[3] = { w.Z, w.A, w.Delta };
-  int inside = 1;
-  for (int s = 0; s < 3; s++)
-    for (size_t l = 0; l < 2; l++)
+static void
+test_net_copy_finite (void)
+{
+  const size_t n[] = { 2, 3, 2 };
+  const bp_activation g[] = { BP_SIGMOID, BP_SIGMOID };
+  tnet *src = tnet_new (2, n, g, BP_QUADRATIC);
+  lcg_seed (5);
+  tnet_randomize (src, -1, 1);
+  /* Into a network viewing one column ... */
+  {
+    double theta[17];
+    for (size_t q = 0; q < 17; q++)
+      theta[q] = NAN;
+    bp_net dst = { 2, n, NULL, NULL, g, BP_QUADRATIC };
+    gsl_matrix W[2];
+    gsl_vector b[2];
+    bp_net_view (&dst, W, b, theta);
+    bp_net_copy_params (&src->net, &dst);
+    CHECK_SAME (theta, src->store, 17);
+  }
+  /* ... and into one whose matrices have a row stride and whose vectors
+     a stride of 2: only the views' entries change, the gaps keep their
+     sentinel 99. */
+  {
+    double wa[2 * 4], wb[3 * 3], ba[3 * 2], bb[2 * 2];
+    for (size_t q = 0; q < 8; q++)
+      wa[q] = 99;
+    for (size_t q = 0; q < 9; q++)
+      wb[q] = 99;
+    for (size_t q = 0; q < 6; q++)
+      ba[q] = 99;
+    for (size_t q = 0; q < 4; q++)
+      bb[q] = 99;
+    gsl_matrix W[2] = {
+      gsl_matrix_view_array_with_tda (wa, 2, 3, 4).matrix,
+      gsl_matrix_view_array_with_tda (wb, 3, 2, 3).matrix };
+    gsl_vector b[2] = {
+      gsl_vector_view_array_with_stride (ba, 2, 3).vector,
+      gsl_vector_view_array_with_stride (bb, 2, 2).vector };
+    bp_net dst = { 2, n, W, b, g, BP_QUADRATIC };
+    bp_net_copy_params (&src->net, &dst);
+    double flat[17];
+    net_flat (&dst, flat);
+    CHECK_SAME (flat, src->store, 17);
+    CHECK (wa[3] == 99 && wa[7] == 99);
+    CHECK (wb[2] == 99 && wb[5] == 99 && wb[8] == 99);
+    CHECK (ba[1] == 99 && ba[3] == 99 && ba[5] == 99);
+    CHECK (bb[1] == 99 && bb[3] == 99);
+    /* bp_net_finite reads the views only: NaN in the gaps is not seen. */
+    wa[3] = wb[2] = ba[1] = bb[3] = NAN;
+    CHECK (bp_net_finite (&dst));
+  }
+  /* bp_net_finite: any NaN or infinity in a weight or a bias. */
+  CHECK (bp_net_finite (&src->net));
+  const double bad[] = { NAN, INFINITY, -INFINITY };
+  const size_t where[] = { 0, 7, 10, 16 };   /* W[0], b[0], W[1], b[1] */
+  for (size_t i = 0; i < 3; i++)
+    for (size_t k = 0; k < 4; k++)
       {
-        const char *first = (const char *) wsets[s][l].data;
-        const char *last = (const char *) (wsets[s][l].data + 5 * n[l + 1]);
-        inside &= first >= mem && last <= mem + bytes
-                  && (size_t) first % sizeof (double) == 0;
-        CHECK_SIZE (wsets[s][l].size2, n[l + 1]);
+        const double keep = src->store[where[k]];
+        src->store[where[k]] = bad[i];
+        CHECK (!bp_net_finite (&src->net));
+        src->store[where[k]] = keep;
       }
-  CHECK (inside);
-  free (mem);
-  CHECK (bp_workspace_bytes (2, huge2, 1) == 0);
-  CHECK (bp_workspace_bytes (2, n, SIZE_MAX / 2) == 0);
+  CHECK (bp_net_finite (&src->net));
+  /* DBL_MAX is finite. */
+  src->store[3] = DBL_MAX;
+  CHECK (bp_net_finite (&src->net));
+  tnet_free (src);
 }
 
 static void
@@ -1208,7 +907,249 @@ test_axpy_sumsq (void)
       gsl_vector_set_all (&t->b[l], 100.0);
     }
   CHECK_NEAR (bp_weight_sumsq (&t->net), 182.0, 0.0);
+  /* The decay cost lambda/(2m) sum w^2: 0.5/8 * 182 = 11.375 (exact). */
+  CHECK_NEAR (bp_decay_cost (&t->net, 0.5, 4), 11.375, 0.0);
+  CHECK_NEAR (bp_decay_cost (&t->net, 3.0, 1), 273.0, 0.0);
+  /* lambda = 0 costs nothing, even for infinite weights (no 0 * inf). */
+  t->W[1].data[2] = INFINITY;
+  CHECK (bp_decay_cost (&t->net, 0.0, 4) == 0.0);
+  CHECK (isinf (bp_decay_cost (&t->net, 0.5, 4)));
   tnet_free (t);
+}
+
+/* v = beta v + alpha (sum over the rows of D), on a D with a row stride
+   and a v with a stride of 2; the gaps keep their sentinels.
+   D = [1 2 3; 4 5 6]: column sums (5, 7, 9). */
+static void
+test_sum_rows (void)
+{
+  double d[] = { 1, 2, 3, 1000, 4, 5, 6, 1000 };
+  gsl_matrix D = gsl_matrix_view_array_with_tda (d, 2, 3, 4).matrix;
+  double vb[6];
+  gsl_vector v = gsl_vector_view_array_with_stride (vb, 2, 3).vector;
+  /* beta = 0 ignores v's old contents, NaN included: 0.5 (5, 7, 9). */
+  for (size_t q = 0; q < 6; q++)
+    vb[q] = q % 2 ? -7.0 : NAN;
+  bp_sum_rows (0.5, &D, 0.0, &v);
+  const double w1[] = { 2.5, 3.5, 4.5 };
+  CHECK (vb[0] == w1[0] && vb[2] == w1[1] && vb[4] == w1[2]);
+  CHECK (vb[1] == -7.0 && vb[3] == -7.0 && vb[5] == -7.0);
+  /* beta = 1 adds: (1, 1, 1) + (5, 7, 9) = (6, 8, 10). */
+  vb[0] = vb[2] = vb[4] = 1.0;
+  bp_sum_rows (1.0, &D, 1.0, &v);
+  CHECK (vb[0] == 6.0 && vb[2] == 8.0 && vb[4] == 10.0);
+  /* beta = 2, alpha = -1 from (1, 2, 3): (2 - 5, 4 - 7, 6 - 9) = -3 each. */
+  vb[0] = 1.0, vb[2] = 2.0, vb[4] = 3.0;
+  bp_sum_rows (-1.0, &D, 2.0, &v);
+  CHECK (vb[0] == -3.0 && vb[2] == -3.0 && vb[4] == -3.0);
+  CHECK (vb[1] == -7.0 && vb[3] == -7.0 && vb[5] == -7.0);
+  CHECK (d[3] == 1000 && d[7] == 1000);
+}
+
+/* ===================================================== scratch memory */
+
+static size_t
+round16 (size_t b)
+{
+  return (b + 15) / 16 * 16;
+}
+
+static void
+test_layout (void)
+{
+  /* Offsets in order, each reservation rounded up to 16 bytes. */
+  bp_layout p = { 0, 0 };
+  CHECK_SIZE (bp_layout_add (&p, 3, 8), 0);     /* 24 bytes -> 32 */
+  CHECK_SIZE (p.bytes, 32);
+  CHECK_SIZE (bp_layout_add (&p, 1, 1), 32);    /* 1 byte -> 16 */
+  CHECK_SIZE (p.bytes, 48);
+  CHECK_SIZE (bp_layout_add (&p, 0, 8), 48);    /* nothing */
+  CHECK_SIZE (p.bytes, 48);
+  CHECK_SIZE (bp_layout_add (&p, 2, 8), 48);    /* 16 exactly */
+  CHECK_SIZE (p.bytes, 64);
+  CHECK_SIZE (bp_layout_add (&p, 5, 3), 64);    /* 15 -> 16 */
+  CHECK_SIZE (p.bytes, 80);
+  CHECK (!p.overflow);
+  /* Overflow: count * elem does not fit; sticky once set. */
+  bp_layout q = { 0, 0 };
+  CHECK_SIZE (bp_layout_add (&q, SIZE_MAX, 2), 0);
+  CHECK (q.overflow);
+  CHECK_SIZE (bp_layout_add (&q, 1, 8), 0);
+  CHECK (q.overflow);
+  /* The product fits but rounding it up to 16 does not. */
+  bp_layout r = { 0, 0 };
+  bp_layout_add (&r, SIZE_MAX - 3, 1);
+  CHECK (r.overflow);
+  /* Two reservations that fit on their own: 2^63 - 65 bytes (rounded to
+     2^63 - 64) and 2^63 + 64 would end at 2^64 (64-bit size_t). */
+  if (sizeof (size_t) == 8)
+    {
+      bp_layout s = { 0, 0 };
+      bp_layout_add (&s, SIZE_MAX / 2 - 64, 1);
+      CHECK (!s.overflow);
+      CHECK_SIZE (s.bytes, SIZE_MAX / 2 - 63);
+      bp_layout_add (&s, SIZE_MAX / 2 + 65, 1);
+      CHECK (s.overflow);
+    }
+}
+
+/* bp_workspace_bytes as laid out by hand: the 3L headers, then for each
+   part that has memory m (n_1 + ... + n_L) doubles, each rounded up to
+   16 bytes. */
+static size_t
+ws_bytes_by_hand (size_t L, const size_t *n, size_t m, int parts)
+{
+  size_t cells = 0;
+  for (size_t i = 1; i <= L; i++)
+    cells += m * n[i];
+  size_t b = round16 (3 * L * sizeof (gsl_matrix));
+  for (int s = 0; s < 3; s++)
+    if (parts & (1 << s))
+      b += round16 (cells * sizeof (double));
+  return b;
+}
+
+static void
+test_workspace (void)
+{
+  const size_t n[] = { 2, 3, 4 };
+  const int all = BP_WS_Z | BP_WS_A | BP_WS_DELTA;
+  CHECK_INT (BP_WS_Z, 1);
+  CHECK_INT (BP_WS_A, 2);
+  CHECK_INT (BP_WS_DELTA, 4);
+  for (int parts = 0; parts <= all; parts++)
+    CHECK_SIZE (bp_workspace_bytes (2, n, 5, parts),
+                ws_bytes_by_hand (2, n, 5, parts));
+
+  /* Every combination of parts, laid out inside a larger block after 40
+     bytes of something else and before 24 more: the workspace stays in
+     its own bytes, aligned, without overlaps. */
+  for (int parts = 0; parts <= all; parts++)
+    {
+      const unsigned long f0 = n_failed;
+      bp_layout p = { 0, 0 };
+      const size_t before = bp_layout_add (&p, 5, 8);
+      const size_t at = p.bytes;
+      size_t off[4];
+      bp_workspace_plan (&p, 2, n, 5, parts, off);
+      const size_t ws_end = p.bytes;
+      const size_t after = bp_layout_add (&p, 3, 8);
+      CHECK (!p.overflow);
+      CHECK_SIZE (before, 0);
+      CHECK_SIZE (at, 48);
+      CHECK_SIZE (ws_end - at, bp_workspace_bytes (2, n, 5, parts));
+      CHECK_SIZE (after, ws_end);
+      const size_t total = p.bytes;
+      unsigned char *mem = xmalloc (total);
+      memset (mem, 0xAB, total);
+      bp_workspace ws;
+      bp_workspace_init (&ws, 2, n, 5, parts, (char *) mem, at);
+      CHECK_SIZE (ws.L, 2);
+      CHECK_SIZE (ws.m, 5);
+      CHECK ((unsigned char *) ws.Z == mem + off[0]);
+      CHECK ((size_t) ((unsigned char *) ws.Z - mem) % 16 == 0);
+      CHECK (ws.A == ws.Z + 2 && ws.Delta == ws.Z + 4);
+      gsl_matrix *sets[3] = { ws.Z, ws.A, ws.Delta };
+      int shapes = 1, inside = 1, nulls = 1;
+      for (int s = 0; s < 3; s++)
+        for (size_t l = 0; l < 2; l++)
+          {
+            const gsl_matrix *M = &sets[s][l];
+            shapes &= M->size1 == 5 && M->size2 == n[l + 1]
+                      && M->tda == n[l + 1] && M->block == NULL
+                      && M->owner == 0;
+            if (!(parts & (1 << s)))
+              {
+                nulls &= M->data == NULL;
+                continue;
+              }
+            const unsigned char *first = (const unsigned char *) M->data;
+            const unsigned char *last =
+              (const unsigned char *) (M->data + 5 * n[l + 1]);
+            inside &= first >= mem + at && last <= mem + ws_end
+                      && (size_t) (first - mem) % sizeof (double) == 0;
+            /* each part's first matrix starts 16-byte aligned */
+            if (l == 0)
+              inside &= (size_t) (first - mem) % 16 == 0;
+          }
+      CHECK (shapes);
+      CHECK (inside);
+      CHECK (nulls);
+      /* No overlap: a distinct value in every cell of every matrix that
+         has memory, then read back.  (A write outside the block would be
+         caught by valgrind.) */
+      double v = 1.0;
+      for (int s = 0; s < 3; s++)
+        if (parts & (1 << s))
+          for (size_t l = 0; l < 2; l++)
+            for (size_t i = 0; i < 5; i++)
+              for (size_t j = 0; j < n[l + 1]; j++)
+                gsl_matrix_set (&sets[s][l], i, j, v++);
+      v = 1.0;
+      int intact = 1;
+      for (int s = 0; s < 3; s++)
+        if (parts & (1 << s))
+          for (size_t l = 0; l < 2; l++)
+            for (size_t i = 0; i < 5; i++)
+              for (size_t j = 0; j < n[l + 1]; j++)
+                intact &= gsl_matrix_get (&sets[s][l], i, j) == v++;
+      CHECK (intact);
+      /* The bytes before and after the workspace are untouched. */
+      int outside = 1;
+      for (size_t q = 0; q < at; q++)
+        outside &= mem[q] == 0xAB;
+      for (size_t q = ws_end; q < total; q++)
+        outside &= mem[q] == 0xAB;
+      CHECK (outside);
+      free (mem);
+      if (n_failed != f0)
+        printf ("  (workspace parts %d)\n", parts);
+    }
+
+  /* A part without memory is a header for the caller to point at its
+     own array. */
+  {
+    tws *w = tws_new (2, n, 5, BP_WS_A);
+    double z0[15], z1[20];
+    w->ws.Z[0].data = z0;
+    w->ws.Z[1].data = z1;
+    gsl_matrix_set (&w->ws.Z[1], 4, 3, 42.0);
+    CHECK (z1[19] == 42.0);
+    tws_free (w);
+  }
+
+  /* Sizes that overflow size_t give 0, never a short block: m = SIZE_MAX/2
+     with widths 3, 4; one huge width; widths whose cells each fit but
+     whose sum does not; a cell count that fits but whose bytes do not
+     (SIZE_MAX/8 doubles round past SIZE_MAX); and L = 0. */
+  CHECK_SIZE (bp_workspace_bytes (2, n, SIZE_MAX / 2, all), 0);
+  CHECK_SIZE (bp_workspace_bytes (2, n, SIZE_MAX / 2, BP_WS_DELTA), 0);
+  const size_t huge1[] = { 2, SIZE_MAX / 2 };
+  CHECK_SIZE (bp_workspace_bytes (1, huge1, 3, all), 0);
+  const size_t huge2[] = { 1, SIZE_MAX / 2 + 1, SIZE_MAX / 2 + 1 };
+  CHECK_SIZE (bp_workspace_bytes (2, huge2, 1, all), 0);
+  const size_t one[] = { 1, 1 };
+  CHECK_SIZE (bp_workspace_bytes (1, one, SIZE_MAX / 8, BP_WS_Z), 0);
+  /* SIZE_MAX/16 doubles fit once, not three times. */
+  CHECK (bp_workspace_bytes (1, one, SIZE_MAX / 16, BP_WS_Z) > 0);
+  CHECK_SIZE (bp_workspace_bytes (1, one, SIZE_MAX / 16, all), 0);
+  CHECK_SIZE (bp_workspace_bytes (0, one, 5, all), 0);
+  /* Headers only need no room for the cells, however many rows. */
+  CHECK_SIZE (bp_workspace_bytes (2, n, SIZE_MAX / 2, 0),
+              round16 (6 * sizeof (gsl_matrix)));
+
+  /* bp_rows: the first m rows, same storage. */
+  {
+    tws *w = tws_new (2, n, 5, all);
+    gsl_matrix r = bp_rows (&w->ws.A[1], 2);
+    CHECK_SIZE (r.size1, 2);
+    CHECK_SIZE (r.size2, 4);
+    CHECK_SIZE (r.tda, w->ws.A[1].tda);
+    CHECK (r.data == w->ws.A[1].data);
+    gsl_matrix_set (&w->ws.A[1], 1, 3, 5.0);
+    CHECK (gsl_matrix_get (&r, 1, 3) == 5.0);
+    tws_free (w);
+  }
 }
 
 /* bp_gemm against a triple loop, every transpose combination, a small
@@ -1258,7 +1199,7 @@ gemm_case (CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb, size_t M, size_t N,
         pad_sum += cb[i * (N + pad) + j];
         pad_nan |= isnan (cb[i * (N + pad) + j]);
       }
-  bp_gemm (ta, tb, alpha, &A, &B, beta, &C);
+  CHECK (bp_gemm (ta, tb, alpha, &A, &B, beta, &C) == BP_OK);
   /* Sums of K <= 60 products of numbers in [-1, 1], accumulated in a
      different order by BLAS: error well below 60 eps ~ 1.3e-14. */
   CHECK_MAT_ARR (&C, want, 1e-13);
@@ -1290,6 +1231,54 @@ test_gemm (void)
         gemm_case (T[i], T[j], 40, 30, 60, 0.25, 0.0, 0); /* BLAS */
         gemm_case (T[i], T[j], 33, 41, 20, 1.5, -1.0, 2); /* BLAS, padded */
       }
+
+  /* Shapes that do not fit: BP_EBADLEN, C untouched, and (checked by the
+     harness) no call of GSL's error handler, although gsl_blas_dgemm
+     would call it.  Small sizes take the plain loop, large ones would go
+     to BLAS: both are checked first. */
+  for (int big = 0; big < 2; big++)
+    {
+      const size_t s = big ? 20 : 2;     /* 20^3 = 8000 products: BLAS */
+      double *ab = xcalloc (4 * s * s, sizeof (double));
+      double *bb = xcalloc (4 * s * s, sizeof (double));
+      double *cb = xcalloc (4 * s * s, sizeof (double));
+      for (size_t q = 0; q < 4 * s * s; q++)
+        cb[q] = 7.0;
+      /* A: s-by-(s+1), B: (s+1)-by-s fit into C: s-by-s. */
+      gsl_matrix A = mview (ab, s, s + 1), B = mview (bb, s + 1, s);
+      gsl_matrix C = mview (cb, s, s);
+      gsl_matrix Cwide = mview (cb, s, s + 1), Ctall = mview (cb, s + 1, s);
+      gsl_matrix Bshort = mview (bb, s, s);
+      CHECK (bp_gemm (CblasNoTrans, CblasNoTrans, 1, &A, &B, 0, &C) == BP_OK);
+      for (size_t q = 0; q < 4 * s * s; q++)
+        cb[q] = 7.0;
+      /* inner dimensions differ: A s-by-(s+1) times B s-by-s */
+      CHECK (bp_gemm (CblasNoTrans, CblasNoTrans, 1, &A, &Bshort, 0, &C)
+             == BP_EBADLEN);
+      /* C too wide, too tall */
+      CHECK (bp_gemm (CblasNoTrans, CblasNoTrans, 1, &A, &B, 0, &Cwide)
+             == BP_EBADLEN);
+      CHECK (bp_gemm (CblasNoTrans, CblasNoTrans, 1, &A, &B, 0, &Ctall)
+             == BP_EBADLEN);
+      /* transposes: A^T is (s+1)-by-s, which B (s+1 rows) does not fit */
+      CHECK (bp_gemm (CblasTrans, CblasNoTrans, 1, &A, &B, 0, &C)
+             == BP_EBADLEN);
+      CHECK (bp_gemm (CblasNoTrans, CblasTrans, 1, &A, &B, 0, &C)
+             == BP_EBADLEN);
+      /* A^T B^T: (s+1)-by-s times s-by-(s+1) is (s+1)-by-(s+1) */
+      CHECK (bp_gemm (CblasTrans, CblasTrans, 1, &A, &B, 0, &C)
+             == BP_EBADLEN);
+      int untouched = 1;
+      for (size_t q = 0; q < 4 * s * s; q++)
+        untouched &= cb[q] == 7.0;
+      CHECK (untouched);
+      /* ... while a transpose that fits is accepted: A (s-by-(s+1))
+         times A^T ((s+1)-by-s) is s-by-s. */
+      CHECK (bp_gemm (CblasNoTrans, CblasTrans, 1, &A, &A, 0, &C) == BP_OK);
+      free (ab);
+      free (bb);
+      free (cb);
+    }
 }
 
 /* ================================================ forward and backward */
@@ -1316,10 +1305,10 @@ test_forward_by_hand (void)
   memcpy (t->b[1].data, b1, sizeof b1);
   double x[] = { 1, 2, 0, -1 };
   gsl_matrix X = mview (x, 2, 2);
-  bp_workspace *ws = bp_workspace_alloc (2, n, 2);
+  tws *w = tws_new (2, n, 2, BP_WS_Z | BP_WS_A | BP_WS_DELTA);
   batch_views v;
-  views_of (ws, 2, &v);
-  bp_forward (&t->net, &X, v.Z, v.A);
+  views_of (&w->ws, 2, &v);
+  CHECK (bp_forward (&t->net, &X, v.Z, v.A) == BP_OK);
   const double z1[] = { 9.5, 11, 15, -3.5, -6, -6 };
   const double z2[] = { 24.5, -3, -9.5, 1 };
   CHECK_MAT_ARR (&v.Z[0], z1, 0.0);
@@ -1332,7 +1321,7 @@ test_forward_by_hand (void)
      a2 = sigmoid: (1/(1+e^-24.5), 1/(1+e^3)), (1/2, 1/(1+e^-1)). */
   t->g[0] = BP_RELU;
   t->g[1] = BP_SIGMOID;
-  bp_forward (&t->net, &X, v.Z, v.A);
+  CHECK (bp_forward (&t->net, &X, v.Z, v.A) == BP_OK);
   const double a1[] = { 9.5, 11, 15, 0, 0, 0 };
   const double z2b[] = { 24.5, -3, 0, 1 };
   const double a2[] = { 1 / (1 + exp (-24.5)), 1 / (1 + exp (3.0)),
@@ -1346,7 +1335,8 @@ test_forward_by_hand (void)
      (relu'(z) = 0 for z <= 0), so dW[0] has only sample 1's share. */
   double y[] = { 1, 0, 1, 0 };
   gsl_matrix Y = mview (y, 2, 2);
-  double C = bp_backward (&t->net, &Y, v.Z, v.A, v.D);
+  double C = NAN;
+  CHECK (bp_backward (&t->net, &Y, v.Z, v.A, v.D, &C) == BP_OK);
   double want_C = 0.0, d2[4];
   for (size_t i = 0; i < 4; i++)
     {
@@ -1359,7 +1349,7 @@ test_forward_by_hand (void)
      sample 1 (d2_0, d2_1, d2_0 - d2_1), sample 2 zeros. */
   const double d1[] = { d2[0], d2[1], d2[0] - d2[1], 0, 0, 0 };
   CHECK_MAT_ARR (&v.D[0], d1, 1e-16);
-  bp_workspace_free (ws);
+  tws_free (w);
   tnet_free (t);
 }
 
@@ -1409,9 +1399,9 @@ forward_backward_case (const net_case *c)
   tnet_randomize (t, -1, 1);
   gsl_matrix *X = random_matrix (m, c->n[0], -1, 1);
   gsl_matrix *Y = case_targets (c, X);
-  bp_workspace *ws = bp_workspace_alloc (L, c->n, m);
+  tws *w = tws_new (L, c->n, m, BP_WS_Z | BP_WS_A | BP_WS_DELTA);
   batch_views v;
-  views_of (ws, m, &v);
+  views_of (&w->ws, m, &v);
 
   /* Naive per-sample pass: z, a, delta of every layer, mean loss, and the
      gradient dW[l](k,j) = mean_s a^(l)_k delta^(l+1)_j, db = mean delta. */
@@ -1459,37 +1449,96 @@ forward_backward_case (const net_case *c)
   /* Forward and backward against the naive pass.  Values are O(1); the
      two sides differ in summation order and in exp-based versus library
      tanh/sigmoid: a few ulp, hence 1e-14. */
-  bp_forward (&t->net, X, v.Z, v.A);
+  CHECK (bp_forward (&t->net, X, v.Z, v.A) == BP_OK);
   for (size_t l = 0; l < L; l++)
     {
       CHECK_MAT (&v.Z[l], Zr[l], 1e-14);
       CHECK_MAT (&v.A[l], Ar[l], 1e-14);
     }
-  const double C = bp_backward (&t->net, Y, v.Z, v.A, v.D);
+  double C = NAN;
+  CHECK (bp_backward (&t->net, Y, v.Z, v.A, v.D, &C) == BP_OK);
   CHECK_REL (C, Cref, 1e-14);
   for (size_t l = 0; l < L; l++)
     CHECK_MAT (&v.D[l], Dr[l], 1e-14);
 
-  /* Weight gradient without and with weight decay. */
-  double R = bp_weight_gradient (&t->net, X, v.A, v.D, 0.0, grad->W, grad->b);
+  /* Weight gradient without weight decay. */
+  double R = NAN;
+  CHECK (bp_weight_gradient (&t->net, X, v.A, v.D, 0.0, grad->W, grad->b, &R)
+         == BP_OK);
   CHECK (R == 0.0);
   CHECK_ARR (grad->store, gref->store, t->nstore, 1e-14);
 
+  /* bp_gradient_sums adds chunk after chunk: rows 0-1 with beta = 0 (the
+     old contents, NaN here, ignored), then rows 2-4 with beta = 1, each
+     scaled by 1/m, give the mean over all m rows. */
+  {
+    tnet *acc = tnet_like (t);
+    for (size_t q = 0; q < acc->nstore; q++)
+      acc->store[q] = NAN;
+    for (size_t l = 0; l < L; l++)
+      {
+        const gsl_matrix *in = l == 0 ? X : &v.A[l - 1];
+        const size_t r0[] = { 0, 2 }, rows[] = { 2, 3 };
+        for (int k = 0; k < 2; k++)
+          {
+            gsl_matrix_const_view ic =
+              gsl_matrix_const_submatrix (in, r0[k], 0, rows[k], in->size2);
+            gsl_matrix_const_view dc =
+              gsl_matrix_const_submatrix (&v.D[l], r0[k], 0, rows[k],
+                                          v.D[l].size2);
+            CHECK (bp_gradient_sums (&ic.matrix, &dc.matrix, 1.0 / (double) m,
+                                     k == 0 ? 0.0 : 1.0, &acc->W[l],
+                                     &acc->b[l]) == BP_OK);
+          }
+      }
+    CHECK_ARR (acc->store, gref->store, t->nstore, 1e-14);
+    tnet_free (acc);
+  }
+
+  /* With weight decay: dW += (lambda/m) W (biases not decayed), and the
+     cost lambda/(2m) sum w^2 through the out pointer. */
   const double lambda = 0.3;
   double w2 = 0.0;
   for (size_t l = 0; l < L; l++)
     for (size_t k = 0; k < c->n[l]; k++)
       for (size_t j = 0; j < c->n[l + 1]; j++)
         {
-          const double w = gsl_matrix_get (&t->W[l], k, j);
-          w2 += w * w;
-          /* dW += lambda/m W (biases not decayed) */
+          const double wt = gsl_matrix_get (&t->W[l], k, j);
+          w2 += wt * wt;
           gsl_matrix_set (&gref->W[l], k, j, gsl_matrix_get (&gref->W[l], k, j)
-                          + lambda / (double) m * w);
+                          + lambda / (double) m * wt);
         }
-  R = bp_weight_gradient (&t->net, X, v.A, v.D, lambda, grad->W, grad->b);
+  CHECK (bp_weight_gradient (&t->net, X, v.A, v.D, lambda, grad->W, grad->b,
+                             &R) == BP_OK);
   CHECK_REL (R, lambda / (2.0 * (double) m) * w2, 1e-14);
   CHECK_ARR (grad->store, gref->store, t->nstore, 1e-14);
+
+  /* One layer at a time, in a fresh network of NaNs (fully overwritten). */
+  {
+    tnet *lg = tnet_like (t);
+    for (size_t q = 0; q < lg->nstore; q++)
+      lg->store[q] = NAN;
+    for (size_t l = 0; l < L; l++)
+      CHECK (bp_layer_gradient (&t->net, l, l == 0 ? X : &v.A[l - 1], &v.D[l],
+                                lambda, &lg->W[l], &lg->b[l]) == BP_OK);
+    CHECK_ARR (lg->store, gref->store, t->nstore, 1e-14);
+    tnet_free (lg);
+  }
+
+  /* Everything at once in a workspace of exactly m rows: the loss with
+     the decay term and the same gradient. */
+  {
+    tws *w2s = tws_new (L, c->n, m, BP_WS_Z | BP_WS_A | BP_WS_DELTA);
+    tnet *lg = tnet_like (t);
+    double Call = NAN;
+    CHECK (bp_loss_and_gradient (&t->net, X, Y, lambda, &w2s->ws, lg->W,
+                                 lg->b, &Call) == BP_OK);
+    CHECK_REL (Call, Cref + lambda / (2.0 * (double) m) * w2, 1e-14);
+    CHECK_ARR (lg->store, gref->store, t->nstore, 1e-14);
+    CHECK_REL (Call, ref_cost (t, X, Y, lambda), 1e-14);
+    tws_free (w2s);
+    tnet_free (lg);
+  }
 
   /* Central differences of the naive regularised cost,
      (C(p + h) - C(p - h)) / 2h with h = 1e-6.  Truncation error is
@@ -1512,6 +1561,14 @@ forward_backward_case (const net_case *c)
     CHECK_ARR (grad->store, fd, t->nstore, 1e-8);
     free (fd);
   }
+  /* ref_gradient (used by the training tests) agrees with this case's
+     own reference. */
+  {
+    tnet *rg = tnet_like (t);
+    ref_gradient (t, X, Y, lambda, rg);
+    CHECK_ARR (rg->store, gref->store, t->nstore, 1e-15);
+    tnet_free (rg);
+  }
   if (n_failed != f0)
     printf ("  (in case %s)\n", c->what);
 
@@ -1521,7 +1578,7 @@ forward_backward_case (const net_case *c)
       gsl_matrix_free (Ar[l]);
       gsl_matrix_free (Dr[l]);
     }
-  bp_workspace_free (ws);
+  tws_free (w);
   gsl_matrix_free (X);
   gsl_matrix_free (Y);
   tnet_free (t);
@@ -1537,589 +1594,474 @@ test_forward_backward (void)
     forward_backward_case (&net_cases[i]);
 }
 
-static void
-test_sgd_step (void)
+
+/* ============================================ shape checks (GSL style)
+
+   Each wrongly shaped call must return BP_EBADLEN and leave its outputs
+   as they were.  The arrays are padded with sentinels (see the file's
+   head): "pad intact" checks that nothing was written past a view. */
+
+#define PAD 16
+#define SENT 777.0
+
+/* cells doubles of value fill, then PAD sentinels. */
+static double *
+padded (size_t cells, double fill)
 {
-  /* new = old - eta grad, eta = 0.5, values exact in binary:
-     W[0] = (1, 2, 3, 4, 5, 6) - 0.5 (0.5, -1, 2, 0, 0.25, -4)
-          = (0.75, 2.5, 2, 4, 4.875, 8);
-     b[0] = (1, 1, 1) - 0.5 (1, 0, -1) = (0.5, 1, 1.5);
-     W[1] = 0 - 0.5 (1..6) = (-0.5, -1, -1.5, -2, -2.5, -3);
-     b[1] = (-1, 2) - 0.5 (2, 2) = (-2, 1). */
-  const size_t n[] = { 2, 3, 2 };
-  const bp_activation g[] = { BP_SIGMOID, BP_SIGMOID };
-  tnet *t = tnet_new (2, n, g, BP_QUADRATIC);
-  tnet *d = tnet_like (t);
-  const double w0[] = { 1, 2, 3, 4, 5, 6 }, g0[] = { 0.5, -1, 2, 0, 0.25, -4 };
-  const double db0[] = { 1, 0, -1 }, b1[] = { -1, 2 }, db1[] = { 2, 2 };
-  memcpy (t->W[0].data, w0, sizeof w0);
-  gsl_vector_set_all (&t->b[0], 1.0);
-  memcpy (t->b[1].data, b1, sizeof b1);
-  memcpy (d->W[0].data, g0, sizeof g0);
-  memcpy (d->b[0].data, db0, sizeof db0);
-  for (size_t q = 0; q < 6; q++)
-    d->W[1].data[q] = (double) (q + 1);
-  memcpy (d->b[1].data, db1, sizeof db1);
-  const double want_w0[] = { 0.75, 2.5, 2, 4, 4.875, 8 };
-  const double want_b0[] = { 0.5, 1, 1.5 };
-  const double want_w1[] = { -0.5, -1, -1.5, -2, -2.5, -3 };
-  const double want_b1[] = { -2, 1 };
-  /* Out of place: the step fills a second network (whose old contents are
-     never read: NaN there must not leak through) and leaves the first. */
-  tnet *o = tnet_like (t);
-  for (size_t q = 0; q < 6; q++)
-    o->W[0].data[q] = o->W[1].data[q] = NAN;
-  bp_sgd_step (&t->net, d->W, d->b, 0.5, &o->net);
-  CHECK_MAT_ARR (&o->W[0], want_w0, 0.0);
-  CHECK_ARR (o->b[0].data, want_b0, 3, 0.0);
-  CHECK_MAT_ARR (&o->W[1], want_w1, 0.0);
-  CHECK_ARR (o->b[1].data, want_b1, 2, 0.0);
-  CHECK_ARR (t->W[0].data, w0, 6, 0.0);
-  tnet_free (o);
-  /* In place. */
-  bp_sgd_step (&t->net, d->W, d->b, 0.5, &t->net);
-  CHECK_MAT_ARR (&t->W[0], want_w0, 0.0);
-  CHECK_ARR (t->b[0].data, want_b0, 3, 0.0);
-  CHECK_MAT_ARR (&t->W[1], want_w1, 0.0);
-  CHECK_ARR (t->b[1].data, want_b1, 2, 0.0);
-  /* The gradient is an input only. */
-  CHECK_ARR (d->W[0].data, g0, 6, 0.0);
-  tnet_free (t);
-  tnet_free (d);
+  double *b = xmalloc ((cells + PAD) * sizeof (double));
+  for (size_t q = 0; q < cells; q++)
+    b[q] = fill;
+  for (size_t q = cells; q < cells + PAD; q++)
+    b[q] = SENT;
+  return b;
 }
 
-/* ============================================================ training */
-
-#define MAXE 8                  /* epochs a test may run */
-#define MAXB 64                 /* batches a test may run in all */
-
-typedef struct {
-  size_t epochs, batch;
-  double eta, mu, lambda;
-  const gsl_matrix *Xv, *Yv;
-} hand_opts;
-
-typedef struct {
-  double loss[MAXE], acc[MAXE], vloss[MAXE], vacc[MAXE];
-  double batch_loss[MAXB];      /* every batch's loss, in order */
-  size_t nbatch;
-} hand_result;
-
-/* The training loop of the contract, written out: batches of o->batch rows
-   in row order (the last one smaller), each batch bp_forward, bp_backward,
-   bp_weight_gradient, then either bp_sgd_step or, with momentum,
-   v = mu v - eta grad; w = w + v entry by entry.  The epoch loss is the
-   mean of the batch losses (loss plus the weight-decay cost of the
-   batch), the accuracy the fraction of samples whose output argmax hits
-   the target's, evaluated in the same forward pass; the validation
-   numbers come from a naive forward pass after the epoch. */
-static void
-hand_train (tnet *t, const gsl_matrix *X, const gsl_matrix *Y,
-            const hand_opts *o, hand_result *r)
+/* 1 when the first cells doubles all equal fill and the pad is intact. */
+static int
+untouched (const double *b, size_t cells, double fill)
 {
-  const size_t N = X->size1, L = t->net.L;
-  bp_workspace *ws = bp_workspace_alloc (L, t->n, o->batch < N ? o->batch : N);
-  tnet *grad = tnet_like (t), *vel = tnet_like (t);
-  batch_views v;
-  memset (r, 0, sizeof *r);
-  for (size_t e = 0; e < o->epochs; e++)
+  int ok = 1;
+  for (size_t q = 0; q < cells; q++)
+    ok &= b[q] == fill;
+  for (size_t q = cells; q < cells + PAD; q++)
+    ok &= b[q] == SENT;
+  return ok;
+}
+
+static tnet *
+shape_net (bp_activation out, bp_loss loss)
+{
+  const size_t n[] = { 2, 3, 2 };
+  const bp_activation g[] = { BP_SIGMOID, out };
+  tnet *t = tnet_new (2, n, g, loss);
+  lcg_seed (13);
+  tnet_randomize (t, -1, 1);
+  return t;
+}
+
+static void
+test_shapes_forward (void)
+{
+  tnet *t = shape_net (BP_SIGMOID, BP_QUADRATIC);
+  const size_t m = 2;
+  double *xb = padded (m * 3, 0.25);
+  double *zb[2] = { padded (m * 3, 7.0), padded (m * 3, 7.0) };
+  double *ab[2] = { padded (m * 3, 7.0), padded (m * 3, 7.0) };
+  gsl_matrix Z[2], A[2];
+  gsl_matrix X = mview (xb, m, 2);
+  /* The right shapes first (the premise of the cases below). */
+  Z[0] = mview (zb[0], m, 3), A[0] = mview (ab[0], m, 3);
+  Z[1] = mview (zb[1], m, 2), A[1] = mview (ab[1], m, 2);
+  CHECK (bp_forward (&t->net, &X, Z, A) == BP_OK);
+  for (int s = 0; s < 2; s++)
     {
-      double sum = 0.0;
-      size_t nb = 0, correct = 0;
-      for (size_t r0 = 0; r0 < N; r0 += o->batch)
-        {
-          const size_t m = N - r0 < o->batch ? N - r0 : o->batch;
-          gsl_matrix_const_view x = gsl_matrix_const_submatrix (X, r0, 0, m,
-                                                                X->size2);
-          gsl_matrix_const_view y = gsl_matrix_const_submatrix (Y, r0, 0, m,
-                                                                Y->size2);
-          views_of (ws, m, &v);
-          bp_forward (&t->net, &x.matrix, v.Z, v.A);
-          double C = bp_backward (&t->net, &y.matrix, v.Z, v.A, v.D);
-          C += bp_weight_gradient (&t->net, &x.matrix, v.A, v.D, o->lambda,
-                                   grad->W, grad->b);
-          sum += C;
-          nb++;
-          if (r->nbatch < MAXB)
-            r->batch_loss[r->nbatch++] = C;
-          for (size_t i = 0; i < m; i++)
-            correct += naive_argmax (&v.A[L - 1], i) == naive_argmax (&y.matrix, i);
-          if (o->mu == 0.0)
-            bp_sgd_step (&t->net, grad->W, grad->b, o->eta, &t->net);
-          else
-            for (size_t q = 0; q < t->nstore; q++)
-              {
-                vel->store[q] = o->mu * vel->store[q] - o->eta * grad->store[q];
-                t->store[q] += vel->store[q];
-              }
-        }
-      r->loss[e] = sum / (double) nb;
-      r->acc[e] = (double) correct / (double) N;
-      if (o->Xv)
-        {
-          size_t vc = 0;
-          double vs = 0.0;
-          ref_pass p;
-          gsl_matrix_view av = gsl_matrix_view_array (p.a[L - 1], 1, t->n[L]);
-          for (size_t i = 0; i < o->Xv->size1; i++)
-            {
-              gsl_matrix_const_view yi =
-                gsl_matrix_const_submatrix (o->Yv, i, 0, 1, o->Yv->size2);
-              vs += ref_sample (t, o->Xv->data + i * o->Xv->tda,
-                                o->Yv->data + i * o->Yv->tda, &p);
-              vc += naive_argmax (&av.matrix, 0) == naive_argmax (&yi.matrix, 0);
-            }
-          r->vloss[e] = vs / (double) o->Xv->size1;
-          r->vacc[e] = (double) vc / (double) o->Xv->size1;
-        }
+      for (size_t q = 0; q < m * 3; q++)
+        zb[s][q] = ab[s][q] = 7.0;
     }
-  bp_workspace_free (ws);
-  tnet_free (grad);
-  tnet_free (vel);
-}
-
-static bp_train_options
-train_options (const hand_opts *h)
-{
-  bp_train_options o;
-  memset (&o, 0, sizeof o);
-  o.epochs = h->epochs;
-  o.batch = h->batch;
-  o.eta = h->eta;
-  o.momentum = h->mu;
-  o.lambda = h->lambda;
-  o.shuffle = 0;
-  o.seed = 0;
-  o.one_hot = 0;
-  o.Xv = h->Xv;
-  o.Yv = h->Yv;
-  o.poll = NULL;
-  o.ctx = NULL;
-  return o;
-}
-
-typedef struct {
-  double loss[MAXE], acc[MAXE], vloss[MAXE], vacc[MAXE], secs[MAXE];
-  bp_history h;
-} core_hist;
-
-static void
-core_hist_init (core_hist *c)
-{
-  for (size_t e = 0; e < MAXE; e++)
-    c->loss[e] = c->acc[e] = c->vloss[e] = c->vacc[e] = c->secs[e] = NAN;
-  c->h.loss = c->loss;
-  c->h.accuracy = c->acc;
-  c->h.val_loss = c->vloss;
-  c->h.val_accuracy = c->vacc;
-  c->h.seconds = c->secs;
-}
-
-/* Why 1e-12 when comparing bp_train with the hand loop: bp_train folds
-   the gradient into one product (w (1 - eta lambda/m) - (eta/m) a^T delta)
-   where the loop forms dW and then subtracts, so every step differs by a
-   few ulp of O(1) numbers; a dozen steps of a smooth O(1) map keep that
-   far below 1e-12, while a wrong batch, order or formula changes the
-   weights by 1e-3 or more. */
-#define TRAIN_TOL 1e-12
-
-static gsl_matrix *train_X, *train_Y, *train_Y1h, *val_X, *val_Y1h;
-
-static void
-train_data_alloc (void)
-{
-  lcg_seed (51);
-  train_X = random_matrix (10, 2, -1, 1);
-  train_Y = random_matrix (10, 2, 0, 1);
-  train_Y1h = one_hot_targets (train_X, 3);
-  val_X = random_matrix (7, 2, -1, 1);
-  val_Y1h = one_hot_targets (val_X, 3);
+  /* Z[0] with 3 rows for 2 samples; A[1] 2-by-1 for Z[1] 2-by-2. */
+  Z[0] = mview (zb[0], m + 1, 3);
+  CHECK (bp_forward (&t->net, &X, Z, A) == BP_EBADLEN);
+  Z[0] = mview (zb[0], m, 3);
+  A[1] = mview (ab[1], m, 1);
+  CHECK (bp_forward (&t->net, &X, Z, A) == BP_EBADLEN);
+  A[1] = mview (ab[1], m, 2);
+  CHECK (untouched (zb[1], m * 3, 7.0) && untouched (ab[1], m * 3, 7.0));
+  /* X of width 3 for a network of 2 inputs: refused before anything is
+     written.  (bp_forward.c's layer () writes the biases into Z[0]
+     before bp_gemm finds that X does not fit W[0].) */
+  {
+    const unsigned long f0 = n_failed;
+    gsl_matrix X3 = mview (xb, m, 3);
+    CHECK (bp_forward (&t->net, &X3, Z, A) == BP_EBADLEN);
+    CHECK (untouched (zb[0], m * 3, 7.0) && untouched (ab[0], m * 3, 7.0));
+    if (n_failed != f0)
+      printf ("  (bp_forward wrote Z[0] before refusing X)\n");
+  }
+  /* Z[1] 2-by-3 for an output layer of 2: refused, and nothing written,
+     layer 1's results included (the shapes can all be checked before the
+     first layer is computed). */
+  {
+    const unsigned long f0 = n_failed;
+    for (size_t q = 0; q < m * 3; q++)
+      zb[0][q] = ab[0][q] = 7.0;
+    Z[1] = mview (zb[1], m, 3);
+    A[1] = mview (ab[1], m, 3);
+    CHECK (bp_forward (&t->net, &X, Z, A) == BP_EBADLEN);
+    CHECK (untouched (zb[0], m * 3, 7.0) && untouched (ab[0], m * 3, 7.0));
+    CHECK (untouched (zb[1], m * 3, 7.0) && untouched (ab[1], m * 3, 7.0));
+    if (n_failed != f0)
+      printf ("  (bp_forward computed layer 1 before refusing layer 2's "
+              "shape)\n");
+  }
+  free (xb);
+  for (int s = 0; s < 2; s++)
+    {
+      free (zb[s]);
+      free (ab[s]);
+    }
+  tnet_free (t);
 }
 
 static void
-train_data_free (void)
+test_shapes_backward (void)
 {
-  gsl_matrix_free (train_X);
-  gsl_matrix_free (train_Y);
-  gsl_matrix_free (train_Y1h);
-  gsl_matrix_free (val_X);
-  gsl_matrix_free (val_Y1h);
+  const size_t m = 2;
+  /* 2-3-2 sigmoid/sigmoid quadratic, consistent forward results. */
+  {
+    tnet *t = shape_net (BP_SIGMOID, BP_QUADRATIC);
+    double xb[] = { 0.1, -0.2, 0.3, 0.4 };
+    gsl_matrix X = mview (xb, m, 2);
+    tws *w = tws_new (2, t->n, m, BP_WS_Z | BP_WS_A);
+    CHECK (bp_forward (&t->net, &X, w->ws.Z, w->ws.A) == BP_OK);
+    double *yb = padded (3 * 3, 0.5);
+    double *db[2] = { padded (3 * 3, 7.0), padded (3 * 3, 7.0) };
+    gsl_matrix Y = mview (yb, m, 2);
+    gsl_matrix D[2] = { mview (db[0], m, 3), mview (db[1], m, 2) };
+    double C = 7.0;
+    CHECK (bp_backward (&t->net, &Y, w->ws.Z, w->ws.A, D, &C) == BP_OK);
+    for (int s = 0; s < 2; s++)
+      for (size_t q = 0; q < 9; q++)
+        db[s][q] = 7.0;
+    C = 7.0;
+    /* Y with 3 rows for 2 samples; Y 2-by-3 for 2 outputs; Delta[0]
+       2-by-2 for 3 nodes; Delta[1] with 3 rows. */
+    gsl_matrix Y3 = mview (yb, m + 1, 2), Yw = mview (yb, m, 3);
+    CHECK (bp_backward (&t->net, &Y3, w->ws.Z, w->ws.A, D, &C) == BP_EBADLEN);
+    CHECK (bp_backward (&t->net, &Yw, w->ws.Z, w->ws.A, D, &C) == BP_EBADLEN);
+    D[0] = mview (db[0], m, 2);
+    CHECK (bp_backward (&t->net, &Y, w->ws.Z, w->ws.A, D, &C) == BP_EBADLEN);
+    D[0] = mview (db[0], m, 3);
+    D[1] = mview (db[1], m + 1, 2);
+    CHECK (bp_backward (&t->net, &Y, w->ws.Z, w->ws.A, D, &C) == BP_EBADLEN);
+    D[1] = mview (db[1], m, 2);
+    CHECK (C == 7.0);
+    CHECK (untouched (db[0], 9, 7.0) && untouched (db[1], 9, 7.0));
+
+    /* A[0] 2-by-2 for a hidden layer of 3 nodes.  bp_backward checks the
+       rows of Z and A but not their widths: it goes on and reads A[0]
+       row by row with its own stride, past the view (into the pad here),
+       and writes Delta. */
+    {
+      const unsigned long f0 = n_failed;
+      double *a0 = padded (m * 2, 0.5);
+      gsl_matrix Ab[2] = { mview (a0, m, 2), w->ws.A[1] };
+      CHECK (bp_backward (&t->net, &Y, w->ws.Z, Ab, D, &C) == BP_EBADLEN);
+      CHECK (untouched (db[0], 9, 7.0) && untouched (db[1], 9, 7.0));
+      if (n_failed != f0)
+        printf ("  (bp_backward does not check the widths of A)\n");
+      free (a0);
+    }
+    tws_free (w);
+    free (yb);
+    free (db[0]);
+    free (db[1]);
+    tnet_free (t);
+  }
+  /* One sigmoid layer with cross-entropy, whose fused delta loops over
+     the columns of Z: Z 2-by-3 for 2 outputs must be refused.  Without
+     the check the loop writes a third column into Delta, which on the
+     last row is past its end (into the pad here). */
+  {
+    const unsigned long f0 = n_failed;
+    const size_t n[] = { 2, 2 };
+    const bp_activation g[] = { BP_SIGMOID };
+    tnet *t = tnet_new (1, n, g, BP_CROSS_ENTROPY);
+    double zb[] = { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6 };
+    double *ab = padded (m * 2, 0.5), *yb = padded (m * 2, 1.0);
+    double *db = padded (m * 2, 7.0);
+    gsl_matrix Z = mview (zb, m, 3), A = mview (ab, m, 2);
+    gsl_matrix Y = mview (yb, m, 2), D = mview (db, m, 2);
+    double C = 7.0;
+    CHECK (bp_backward (&t->net, &Y, &Z, &A, &D, &C) == BP_EBADLEN);
+    CHECK (untouched (db, m * 2, 7.0));
+    CHECK (C == 7.0);
+    if (n_failed != f0)
+      printf ("  (bp_backward does not check the width of Z: the fused "
+              "cross-entropy delta wrote past Delta)\n");
+    free (ab);
+    free (yb);
+    free (db);
+    tnet_free (t);
+  }
 }
 
-static tnet *
-sigmoid_232 (void)
-{
-  const size_t n[] = { 2, 3, 2 };
-  const bp_activation g[] = { BP_SIGMOID, BP_SIGMOID };
-  tnet *t = tnet_new (2, n, g, BP_QUADRATIC);
-  lcg_seed (61);
-  tnet_randomize (t, -1, 1);
-  return t;
-}
-
-static tnet *
-softmax_233 (void)
-{
-  const size_t n[] = { 2, 3, 3 };
-  const bp_activation g[] = { BP_TANH, BP_SOFTMAX };
-  tnet *t = tnet_new (2, n, g, BP_LOG_LIKELIHOOD);
-  lcg_seed (62);
-  tnet_randomize (t, -1, 1);
-  return t;
-}
-
-/* bp_train against hand_train on the same start, with the given options. */
 static void
-train_vs_hand (tnet *(*make) (void), const gsl_matrix *Y, const hand_opts *h,
-               int one_hot, const char *what)
+test_shapes_gradient (void)
+{
+  tnet *t = shape_net (BP_SIGMOID, BP_QUADRATIC);
+  const size_t m = 4;
+  lcg_seed (17);
+  gsl_matrix *In = random_matrix (m, 3, -1, 1);   /* a^(1): m-by-3 */
+  gsl_matrix *D = random_matrix (m, 2, -1, 1);    /* delta^(2): m-by-2 */
+  double *wb = padded (9, 7.0), *bb = padded (3, 7.0);
+  gsl_matrix dW = mview (wb, 3, 2);
+  gsl_vector db = gsl_vector_view_array (bb, 2).vector;
+  /* The premise: layer 2 (i = 1) of 2-3-2 takes these shapes. */
+  CHECK (bp_layer_gradient (&t->net, 1, In, D, 0.5, &dW, &db) == BP_OK);
+  CHECK (bp_gradient_sums (In, D, 0.25, 0.0, &dW, &db) == BP_OK);
+  for (size_t q = 0; q < 9; q++)
+    wb[q] = 7.0;
+  for (size_t q = 0; q < 3; q++)
+    bb[q] = 7.0;
+  /* db of 3 for 2 nodes; dW 3-by-3; In with 3 rows and D with 4. */
+  gsl_vector db3 = gsl_vector_view_array (bb, 3).vector;
+  gsl_matrix dW33 = mview (wb, 3, 3);
+  gsl_matrix_view In3 = gsl_matrix_submatrix (In, 0, 0, 3, 3);
+  CHECK (bp_gradient_sums (In, D, 0.25, 0.0, &dW, &db3) == BP_EBADLEN);
+  CHECK (bp_gradient_sums (In, D, 0.25, 0.0, &dW33, &db) == BP_EBADLEN);
+  CHECK (bp_gradient_sums (&In3.matrix, D, 0.25, 0.0, &dW, &db)
+         == BP_EBADLEN);
+  CHECK (bp_layer_gradient (&t->net, 1, In, D, 0.5, &dW, &db3) == BP_EBADLEN);
+  CHECK (bp_layer_gradient (&t->net, 1, In, D, 0.5, &dW33, &db)
+         == BP_EBADLEN);
+  CHECK (bp_layer_gradient (&t->net, 1, &In3.matrix, D, 0.5, &dW, &db)
+         == BP_EBADLEN);
+  CHECK (untouched (wb, 9, 7.0) && untouched (bb, 3, 7.0));
+
+  /* Shapes that fit each other but not the layer: In m-by-2 and dW
+     2-by-2 for layer 2, whose W[1] is 3-by-2.  bp_gradient_sums alone
+     has nothing to compare them with, but bp_layer_gradient knows the
+     layer; without a check, its decay term (lambda/m) W[1] is added over
+     W[1]'s 3 rows into the 2-row dW, past its end (into the pad here). */
+  {
+    const unsigned long f0 = n_failed;
+    gsl_matrix_view In2 = gsl_matrix_submatrix (In, 0, 0, m, 2);
+    double *w4 = padded (4, 7.0), *b2 = padded (2, 7.0);
+    gsl_matrix dW22 = mview (w4, 2, 2);
+    gsl_vector db2 = gsl_vector_view_array (b2, 2).vector;
+    CHECK (bp_layer_gradient (&t->net, 1, &In2.matrix, D, 0.5, &dW22, &db2)
+           == BP_EBADLEN);
+    CHECK (untouched (w4, 4, 7.0) && untouched (b2, 2, 7.0));
+    free (w4);
+    free (b2);
+    if (n_failed != f0)
+      printf ("  (bp_layer_gradient does not check dW against W[i]: the "
+              "decay term wrote past dW)\n");
+  }
+  /* ... and a delta wider than the layer (m-by-3 for 2 nodes) with dW
+     3-by-3 and db of 3: a gradient of the wrong shape, refused. */
+  {
+    const unsigned long f0 = n_failed;
+    for (size_t q = 0; q < 9; q++)
+      wb[q] = 7.0;
+    for (size_t q = 0; q < 3; q++)
+      bb[q] = 7.0;
+    CHECK (bp_layer_gradient (&t->net, 1, In, In, 0.0, &dW33, &db3)
+           == BP_EBADLEN);
+    CHECK (untouched (wb, 9, 7.0) && untouched (bb, 3, 7.0));
+    if (n_failed != f0)
+      printf ("  (bp_layer_gradient does not check D against n[i+1])\n");
+  }
+
+  /* bp_weight_gradient and bp_loss_and_gradient: a dW of the wrong shape;
+     a workspace of m + 1 rows (they need exactly m), or of another L.
+     The cost is not written. */
+  {
+    gsl_matrix *X = random_matrix (m, 2, -1, 1);
+    gsl_matrix *Y = random_matrix (m, 2, 0, 1);
+    tnet *g = tnet_like (t);
+    tws *w = tws_new (2, t->n, m, BP_WS_Z | BP_WS_A | BP_WS_DELTA);
+    tws *w1 = tws_new (2, t->n, m + 1, BP_WS_Z | BP_WS_A | BP_WS_DELTA);
+    const size_t n1[] = { 2, 2 };
+    tws *wL = tws_new (1, n1, m, BP_WS_Z | BP_WS_A | BP_WS_DELTA);
+    double C = 7.0;
+    CHECK (bp_loss_and_gradient (&t->net, X, Y, 0.1, &w->ws, g->W, g->b, &C)
+           == BP_OK);
+    C = 7.0;
+    CHECK (bp_loss_and_gradient (&t->net, X, Y, 0.1, &w1->ws, g->W, g->b, &C)
+           == BP_EBADLEN);
+    CHECK (bp_loss_and_gradient (&t->net, X, Y, 0.1, &wL->ws, g->W, g->b, &C)
+           == BP_EBADLEN);
+    gsl_matrix dWb[2] = { g->W[0], dW33 };
+    CHECK (bp_weight_gradient (&t->net, X, w->ws.A, w->ws.Delta, 0.1, dWb,
+                               g->b, &C) == BP_EBADLEN);
+    CHECK (bp_loss_and_gradient (&t->net, X, Y, 0.1, &w->ws, dWb, g->b, &C)
+           == BP_EBADLEN);
+    CHECK (C == 7.0);
+    gsl_matrix_free (X);
+    gsl_matrix_free (Y);
+    tnet_free (g);
+    tws_free (w);
+    tws_free (w1);
+    tws_free (wL);
+  }
+  free (wb);
+  free (bb);
+  gsl_matrix_free (In);
+  gsl_matrix_free (D);
+  tnet_free (t);
+}
+
+
+/* ========================================================== prediction */
+
+static size_t
+widest_layer (size_t L, const size_t *n)
+{
+  size_t w = 0;
+  for (size_t i = 1; i <= L; i++)
+    w = n[i] > w ? n[i] : w;
+  return w;
+}
+
+/* bp_predict in chunks of 1, 2, 3, m and more than m rows against the
+   last layer of bp_forward over all m rows, into an Out with a row stride
+   whose extra column must keep its sentinel; the scratch is a block of
+   exactly bp_predict_bytes (valgrind sees any overrun). */
+static void
+predict_case (const tnet *t, const gsl_matrix *X, double tol,
+              const char *what)
 {
   const unsigned long f0 = n_failed;
-  tnet *a = make (), *b = tnet_clone (a);
-  hand_result r;
-  core_hist c;
-  core_hist_init (&c);
-  bp_train_options o = train_options (h);
-  o.one_hot = one_hot;
-  size_t bad = 12345;
-  const int status = bp_train (&a->net, train_X, Y, &o, &c.h, &bad);
-  hand_train (b, train_X, Y, h, &r);
-  CHECK (status == BP_OK);
-  CHECK (bad == 12345);          /* only set on divergence */
-  CHECK_ARR (a->store, b->store, a->nstore, TRAIN_TOL);
-  CHECK_ARR (c.loss, r.loss, h->epochs, TRAIN_TOL);
-  for (size_t e = 0; e < h->epochs; e++)
-    CHECK (c.secs[e] >= 0.0);
-  if (one_hot)
-    CHECK_ARR (c.acc, r.acc, h->epochs, 0.0);
-  if (h->Xv)
+  const size_t m = X->size1, L = t->net.L, nL = t->n[L];
+  tws *w = tws_new (L, t->n, m, BP_WS_Z | BP_WS_A);
+  CHECK (bp_forward (&t->net, X, w->ws.Z, w->ws.A) == BP_OK);
+  const size_t chunks[] = { 1, 2, 3, m, m + 5 };
+  for (size_t c = 0; c < sizeof chunks / sizeof *chunks; c++)
     {
-      CHECK_ARR (c.vloss, r.vloss, h->epochs, TRAIN_TOL);
-      if (one_hot)
-        CHECK_ARR (c.vacc, r.vacc, h->epochs, 0.0);
+      const size_t chunk = chunks[c];
+      /* Two buffers of chunk rows of the widest layer, each rounded up
+         to 16 bytes. */
+      const size_t bytes = bp_predict_bytes (L, t->n, chunk);
+      CHECK_SIZE (bytes, 2 * ((chunk * widest_layer (L, t->n) * 8 + 15)
+                              / 16 * 16));
+      void *scratch = xmalloc (bytes);
+      double *ob = xmalloc (m * (nL + 1) * sizeof (double));
+      for (size_t q = 0; q < m * (nL + 1); q++)
+        ob[q] = SENT;
+      gsl_matrix Out = gsl_matrix_view_array_with_tda (ob, m, nL,
+                                                       nL + 1).matrix;
+      CHECK (bp_predict (&t->net, X, &Out, scratch, chunk) == BP_OK);
+      CHECK_MAT (&Out, &w->ws.A[L - 1], tol);
+      int pad = 1;
+      for (size_t i = 0; i < m; i++)
+        pad &= ob[i * (nL + 1) + nL] == SENT;
+      CHECK (pad);
+      free (scratch);
+      free (ob);
     }
   if (n_failed != f0)
-    printf ("  (in bp_train case: %s)\n", what);
-  tnet_free (a);
-  tnet_free (b);
+    printf ("  (bp_predict case %s)\n", what);
+  tws_free (w);
 }
 
 static void
-test_train_vs_loop (void)
+test_predict (void)
 {
-  /* N = 10, batch 4: batches of rows 0-3, 4-7 and 8-9. */
-  hand_opts h = { 3, 4, 0.5, 0.0, 0.0, NULL, NULL };
-  train_vs_hand (sigmoid_232, train_Y, &h, 0, "plain SGD, batch 4 of 10");
-  h.mu = 0.9;
-  train_vs_hand (sigmoid_232, train_Y, &h, 0, "momentum 0.9");
-  h.mu = 0.0;
-  h.lambda = 0.1;
-  train_vs_hand (sigmoid_232, train_Y, &h, 0, "lambda 0.1");
-  h.mu = 0.5;
-  h.lambda = 0.05;
-  h.epochs = 4;
-  train_vs_hand (sigmoid_232, train_Y, &h, 0, "momentum 0.5 and lambda 0.05");
-  /* batch larger than N: one batch of all 10 rows */
-  hand_opts full = { 3, 100, 0.5, 0.0, 0.0, NULL, NULL };
-  train_vs_hand (sigmoid_232, train_Y, &full, 0, "batch 100 > N = 10");
-  /* batch 1: pure online SGD */
-  hand_opts one = { 2, 1, 0.2, 0.0, 0.0, NULL, NULL };
-  train_vs_hand (sigmoid_232, train_Y, &one, 0, "batch 1");
-  /* Softmax + log-likelihood, one-hot: accuracy, and validation data of
-     7 rows, more than one batch, so the evaluation runs in pieces. */
-  hand_opts cls = { 3, 4, 0.7, 0.3, 0.02, val_X, val_Y1h };
-  train_vs_hand (softmax_233, train_Y1h, &cls, 1,
-                 "softmax, one-hot, momentum, lambda, validation");
-  hand_opts cls2 = { 2, 3, 1.0, 0.0, 0.0, val_X, val_Y1h };
-  train_vs_hand (softmax_233, train_Y1h, &cls2, 1, "softmax, batch 3");
-}
-
-/* Training with every history series NULL works and trains the same. */
-static void
-test_train_null_history (void)
-{
-  tnet *a = sigmoid_232 (), *b = sigmoid_232 ();
-  hand_opts h = { 2, 4, 0.5, 0.0, 0.0, NULL, NULL };
-  bp_train_options o = train_options (&h);
-  bp_history none = { NULL, NULL, NULL, NULL, NULL };
-  core_hist c;
-  core_hist_init (&c);
-  size_t bad;
-  CHECK (bp_train (&a->net, train_X, train_Y, &o, &none, &bad) == BP_OK);
-  CHECK (bp_train (&b->net, train_X, train_Y, &o, &c.h, &bad) == BP_OK);
-  CHECK_ARR (a->store, b->store, a->nstore, 0.0);
-  tnet_free (a);
-  tnet_free (b);
-}
-
-static void
-test_train_shuffle (void)
-{
-  /* Reproducible: the same seed gives bit-identical runs; another seed a
-     different run; and X, Y are not modified. */
-  gsl_matrix *X0 = gsl_matrix_alloc (10, 2), *Y0 = gsl_matrix_alloc (10, 2);
-  gsl_matrix_memcpy (X0, train_X);
-  gsl_matrix_memcpy (Y0, train_Y);
-  hand_opts h = { 3, 4, 0.5, 0.0, 0.0, NULL, NULL };
-  bp_train_options o = train_options (&h);
-  o.shuffle = 1;
-  tnet *a = sigmoid_232 (), *b = sigmoid_232 (), *c = sigmoid_232 ();
-  tnet *d = sigmoid_232 ();
-  core_hist ha, hb, hc, hd;
-  core_hist_init (&ha);
-  core_hist_init (&hb);
-  core_hist_init (&hc);
-  core_hist_init (&hd);
-  size_t bad;
-  o.seed = 42;
-  CHECK (bp_train (&a->net, train_X, train_Y, &o, &ha.h, &bad) == BP_OK);
-  CHECK (bp_train (&b->net, train_X, train_Y, &o, &hb.h, &bad) == BP_OK);
-  o.seed = 43;
-  CHECK (bp_train (&c->net, train_X, train_Y, &o, &hc.h, &bad) == BP_OK);
-  CHECK_ARR (a->store, b->store, a->nstore, 0.0);
-  CHECK_ARR (ha.loss, hb.loss, 3, 0.0);
-  double diff = 0.0;
-  for (size_t q = 0; q < a->nstore; q++)
-    diff = fmax (diff, fabs (a->store[q] - c->store[q]));
-  CHECK (diff > 1e-6);
-  /* Shuffled differs from row order too (else the shuffle is a no-op). */
-  o.shuffle = 0;
-  CHECK (bp_train (&d->net, train_X, train_Y, &o, &hd.h, &bad) == BP_OK);
-  diff = 0.0;
-  for (size_t q = 0; q < a->nstore; q++)
-    diff = fmax (diff, fabs (a->store[q] - d->store[q]));
-  CHECK (diff > 1e-6);
-  CHECK (gsl_matrix_equal (X0, train_X) && gsl_matrix_equal (Y0, train_Y));
-
-  /* With one batch of all rows the gradient does not depend on the
-     order of the samples, so a shuffled run equals the hand loop up to
-     rounding (summation order): this checks that the shuffle keeps each
-     x with its own y. */
-  hand_opts full = { 3, 10, 0.5, 0.0, 0.0, NULL, NULL };
-  bp_train_options of = train_options (&full);
-  of.shuffle = 1;
-  of.seed = 7;
-  tnet *e = sigmoid_232 (), *f = sigmoid_232 ();
-  core_hist he;
-  core_hist_init (&he);
-  hand_result r;
-  CHECK (bp_train (&e->net, train_X, train_Y, &of, &he.h, &bad) == BP_OK);
-  hand_train (f, train_X, train_Y, &full, &r);
-  CHECK_ARR (e->store, f->store, e->nstore, TRAIN_TOL);
-  CHECK_ARR (he.loss, r.loss, 3, TRAIN_TOL);
-
-  gsl_matrix_free (X0);
-  gsl_matrix_free (Y0);
-  tnet_free (a);
-  tnet_free (b);
-  tnet_free (c);
-  tnet_free (d);
-  tnet_free (e);
-  tnet_free (f);
-}
-
-typedef struct {
-  size_t calls, stop_at;        /* stop_at 0: never stop */
-  bp_progress seen[MAXB];
-} poll_log;
-
-static int
-record_poll (void *ctx, const bp_progress *p)
-{
-  poll_log *pl = ctx;
-  if (pl->calls < MAXB)
-    pl->seen[pl->calls] = *p;
-  pl->calls++;
-  return pl->stop_at != 0 && pl->calls >= pl->stop_at;
-}
-
-static void
-test_train_poll (void)
-{
-  /* Progress after every batch: 2 epochs of batches of 4, 4, 2 rows. */
+  /* Small networks: every product of bp_forward and of bp_predict is
+     below bp_gemm's BLAS threshold, so both take its plain loop, and a
+     sample's outputs are computed with the same operations in the same
+     order whatever rows it shares a chunk with: the same bits. */
+  lcg_seed (81);
+  for (size_t i = 0; i < sizeof net_cases / sizeof *net_cases; i++)
+    {
+      const net_case *c = &net_cases[i];
+      tnet *t = tnet_new (c->L, c->n, c->g, c->loss);
+      tnet_randomize (t, -1, 1);
+      gsl_matrix *X = random_matrix (7, c->n[0], -2, 2);
+      predict_case (t, X, 0.0, c->what);
+      gsl_matrix_free (X);
+      tnet_free (t);
+    }
+  /* A larger network, 10-40-30-5 on 50 samples: bp_forward's products
+     (50*40*10 multiply-adds and more) go to BLAS, a chunk of 1-3 rows to
+     the plain loop, and BLAS may sum in another order (blocking, FMA).
+     Each z is a sum of at most 40 products of numbers below 1 in size
+     (tanh outputs, weights in [-1, 1], inputs in [-1, 1]), so the orders
+     differ by at most about 40 eps * 40 = 2e-13 before the output's
+     sigmoid, whose slope is at most 1/4: 1e-12. */
   {
-    tnet *a = sigmoid_232 (), *b = sigmoid_232 ();
-    hand_opts h = { 2, 4, 0.5, 0.0, 0.0, NULL, NULL };
-    bp_train_options o = train_options (&h);
-    poll_log plog;
-    memset (&plog, 0, sizeof plog);
-    o.poll = record_poll;
-    o.ctx = &plog;
-    core_hist c;
-    core_hist_init (&c);
-    size_t bad;
-    hand_result r;
-    CHECK (bp_train (&a->net, train_X, train_Y, &o, &c.h, &bad) == BP_OK);
-    hand_train (b, train_X, train_Y, &h, &r);
-    CHECK_SIZE (plog.calls, 6);
-    const size_t samples[] = { 4, 8, 10, 14, 18, 20 };
-    double prev_seconds = 0.0;
-    for (size_t k = 0; k < 6 && k < plog.calls; k++)
-      {
-        const bp_progress *p = &plog.seen[k];
-        CHECK_SIZE (p->epoch, k / 3 + 1);
-        CHECK_SIZE (p->epochs, 2);
-        CHECK_SIZE (p->batch, k % 3 + 1);
-        CHECK_SIZE (p->batches, 3);
-        CHECK_SIZE (p->samples, samples[k]);
-        CHECK (p->epoch_done == (k % 3 == 2));
-        CHECK (p->accuracy == -1.0);       /* not one-hot */
-        CHECK (p->seconds >= prev_seconds);
-        prev_seconds = p->seconds;
-        /* running mean of this epoch's batch losses */
-        double s = 0.0;
-        for (size_t q = k - k % 3; q <= k; q++)
-          s += r.batch_loss[q];
-        CHECK_NEAR (p->loss, s / (double) (k % 3 + 1), TRAIN_TOL);
-      }
-    CHECK_NEAR (plog.seen[2].loss, c.loss[0], 0.0);
-    CHECK_NEAR (plog.seen[5].loss, c.loss[1], 0.0);
-    tnet_free (a);
-    tnet_free (b);
-  }
-  /* One-hot: the running accuracy at the end of an epoch is the epoch's. */
-  {
-    tnet *a = softmax_233 ();
-    hand_opts h = { 2, 4, 0.5, 0.0, 0.0, NULL, NULL };
-    bp_train_options o = train_options (&h);
-    o.one_hot = 1;
-    poll_log plog;
-    memset (&plog, 0, sizeof plog);
-    o.poll = record_poll;
-    o.ctx = &plog;
-    core_hist c;
-    core_hist_init (&c);
-    size_t bad;
-    CHECK (bp_train (&a->net, train_X, train_Y1h, &o, &c.h, &bad) == BP_OK);
-    CHECK_SIZE (plog.calls, 6);
-    CHECK_NEAR (plog.seen[2].accuracy, c.acc[0], 0.0);
-    CHECK_NEAR (plog.seen[5].accuracy, c.acc[1], 0.0);
-    CHECK (plog.seen[0].accuracy >= 0.0 && plog.seen[0].accuracy <= 1.0);
-    tnet_free (a);
-  }
-  /* A nonzero return stops the run with BP_EINTR right after that batch:
-     stopping at the 2nd call leaves the net as after the first 2 batches,
-     i.e. as one epoch of the hand loop over rows 0-7. */
-  {
-    tnet *a = sigmoid_232 (), *b = sigmoid_232 ();
-    hand_opts h = { 5, 4, 0.5, 0.0, 0.0, NULL, NULL };
-    bp_train_options o = train_options (&h);
-    poll_log plog;
-    memset (&plog, 0, sizeof plog);
-    plog.stop_at = 2;
-    o.poll = record_poll;
-    o.ctx = &plog;
-    core_hist c;
-    core_hist_init (&c);
-    size_t bad = 12345;
-    CHECK (bp_train (&a->net, train_X, train_Y, &o, &c.h, &bad) == BP_EINTR);
-    CHECK_SIZE (plog.calls, 2);
-    CHECK_SIZE (bad, 12345);
-    gsl_matrix_const_view x8 = gsl_matrix_const_submatrix (train_X, 0, 0, 8, 2);
-    gsl_matrix_const_view y8 = gsl_matrix_const_submatrix (train_Y, 0, 0, 8, 2);
-    hand_opts h8 = { 1, 4, 0.5, 0.0, 0.0, NULL, NULL };
-    hand_result r;
-    hand_train (b, &x8.matrix, &y8.matrix, &h8, &r);
-    CHECK_ARR (a->store, b->store, a->nstore, TRAIN_TOL);
-    tnet_free (a);
-    tnet_free (b);
-  }
-}
-
-/* Divergence.  The epoch bp_train names is the one whose update produced
-   the weights that give a non-finite loss (bp_train.c: a loss on the first
-   batch of an epoch comes from the previous epoch's last step).
-
-   A 1-1 linear net, w = 1, b = 0, quadratic loss, x = 1, y = 0, and
-   eta = 1e300.  Epoch 1: a = 1, C = 1/2, delta = 1, dW = db = 1, so
-   w = 1 - 1e300 = -1e300, b = -1e300 (finite).  Epoch 2: a = -2e300,
-   C = (4e600)/2 = inf, caused by epoch 1's update: BP_EDIVERGED, epoch 1,
-   and epoch 1's history (loss 1/2) is kept. */
-static void
-test_train_diverge (void)
-{
-  const size_t n[] = { 1, 1 };
-  const bp_activation g[] = { BP_LINEAR };
-  double x[] = { 1, 1 }, y[] = { 0, 0 };
-  {
-    tnet *t = tnet_new (1, n, g, BP_QUADRATIC);
-    t->W[0].data[0] = 1.0;
-    gsl_matrix X = mview (x, 1, 1), Y = mview (y, 1, 1);
-    hand_opts h = { 5, 1, 1e300, 0.0, 0.0, NULL, NULL };
-    bp_train_options o = train_options (&h);
-    core_hist c;
-    core_hist_init (&c);
-    size_t bad = 0;
-    CHECK (bp_train (&t->net, &X, &Y, &o, &c.h, &bad) == BP_EDIVERGED);
-    CHECK_SIZE (bad, 1);
-    CHECK_NEAR (c.loss[0], 0.5, 0.0);
-    tnet_free (t);
-  }
-  /* The same with two samples and batch 1: the second batch of epoch 1
-     already sees the -1e300 weights and its loss is inf: epoch 1. */
-  {
-    tnet *t = tnet_new (1, n, g, BP_QUADRATIC);
-    t->W[0].data[0] = 1.0;
-    gsl_matrix X = mview (x, 2, 1), Y = mview (y, 2, 1);
-    hand_opts h = { 5, 1, 1e300, 0.0, 0.0, NULL, NULL };
-    bp_train_options o = train_options (&h);
-    core_hist c;
-    core_hist_init (&c);
-    size_t bad = 0;
-    CHECK (bp_train (&t->net, &X, &Y, &o, &c.h, &bad) == BP_EDIVERGED);
-    CHECK_SIZE (bad, 1);
-    tnet_free (t);
-  }
-  /* A 2-3-2 sigmoid/linear network (unbounded output, so the quadratic
-     loss can blow up) with eta = 1e300: the first step makes the output
-     weights O(1e299), the second batch's loss overflows.  Epoch 1. */
-  {
-    const size_t n3[] = { 2, 3, 2 };
-    const bp_activation g3[] = { BP_SIGMOID, BP_LINEAR };
-    tnet *t = tnet_new (2, n3, g3, BP_QUADRATIC);
-    lcg_seed (71);
+    const size_t n[] = { 10, 40, 30, 5 };
+    const bp_activation g[] = { BP_TANH, BP_TANH, BP_SIGMOID };
+    tnet *t = tnet_new (3, n, g, BP_QUADRATIC);
     tnet_randomize (t, -1, 1);
-    hand_opts h = { 4, 4, 1e300, 0.0, 0.0, NULL, NULL };
-    bp_train_options o = train_options (&h);
-    core_hist c;
-    core_hist_init (&c);
-    size_t bad = 0;
-    CHECK (bp_train (&t->net, train_X, train_Y, &o, &c.h, &bad)
-           == BP_EDIVERGED);
-    CHECK_SIZE (bad, 1);
+    gsl_matrix *X = random_matrix (50, 10, -1, 1);
+    predict_case (t, X, 1e-12, "10-40-30-5, BLAS");
+    gsl_matrix_free (X);
     tnet_free (t);
   }
-  /* Infinite weights with a finite loss: a saturating output hides them.
-     1-1 sigmoid net, w = 0.01, b = 0, quadratic loss, x = 100, y = 0,
-     eta = 1e308.  Epoch 1: z = 1, a = s = 1/(1 + e^-1) = 0.731,
-     delta = (a - 0) a (1 - a) = 0.1438, dW = x delta = 14.38, so
-     w = 0.01 - 1e308 * 14.38 = -inf, b = -1.438e307.  From epoch 2 on,
-     z = 100 (-inf) + b = -inf, a = 0 = y: the loss is exactly 0 and
-     delta = 0, so nothing changes and w stays -inf.  The weights became
-     infinite in epoch 1, so that is the epoch to name. */
+  /* Sizes that overflow: 0 bytes. */
+  const size_t big1[] = { 1, SIZE_MAX / 8 }, big2[] = { 1, SIZE_MAX / 2 };
+  CHECK_SIZE (bp_predict_bytes (1, big1, 2), 0);
+  CHECK_SIZE (bp_predict_bytes (1, big2, 4), 0);
+
+  /* Shapes: X of the wrong width, Out of the wrong rows or columns, and
+     chunk 0: BP_EBADLEN and Out untouched. */
   {
-    const size_t n1[] = { 1, 1 };
-    const bp_activation g1[] = { BP_SIGMOID };
-    tnet *t = tnet_new (1, n1, g1, BP_QUADRATIC);
-    t->W[0].data[0] = 0.01;
-    double x100[] = { 100.0 }, y0[] = { 0.0 };
-    gsl_matrix X = mview (x100, 1, 1), Y = mview (y0, 1, 1);
-    hand_opts h = { 5, 1, 1e308, 0.0, 0.0, NULL, NULL };
-    bp_train_options o = train_options (&h);
-    core_hist c;
-    core_hist_init (&c);
-    size_t bad = 0;
-    CHECK (bp_train (&t->net, &X, &Y, &o, &c.h, &bad) == BP_EDIVERGED);
-    CHECK_SIZE (bad, 1);
-    /* the premise: the weight is -inf, the bias finite */
-    CHECK (isinf (t->W[0].data[0]) && isfinite (t->b[0].data[0]));
+    const size_t n[] = { 2, 3, 2 };
+    const bp_activation g[] = { BP_TANH, BP_SIGMOID };
+    tnet *t = tnet_new (2, n, g, BP_QUADRATIC);
+    tnet_randomize (t, -1, 1);
+    const size_t m = 4;
+    gsl_matrix *X = random_matrix (m, 3, -1, 1);
+    gsl_matrix_view X2 = gsl_matrix_submatrix (X, 0, 0, m, 2);
+    double *ob = padded (m * 3, 7.0);
+    void *scratch = xmalloc (bp_predict_bytes (2, n, m + 1));
+    gsl_matrix Out = mview (ob, m, 2), Out3 = mview (ob, m, 3);
+    gsl_matrix Outr = mview (ob, m - 1, 2);
+    CHECK (bp_predict (&t->net, X, &Out, scratch, 2) == BP_EBADLEN);
+    CHECK (bp_predict (&t->net, &X2.matrix, &Out3, scratch, 2) == BP_EBADLEN);
+    CHECK (bp_predict (&t->net, &X2.matrix, &Outr, scratch, 2) == BP_EBADLEN);
+    CHECK (bp_predict (&t->net, &X2.matrix, &Out, scratch, 0) == BP_EBADLEN);
+    CHECK (untouched (ob, m * 3, 7.0));
+    CHECK (bp_predict (&t->net, &X2.matrix, &Out, scratch, 2) == BP_OK);
+    free (ob);
+    free (scratch);
+    gsl_matrix_free (X);
     tnet_free (t);
   }
 }
 
+/* ============================================================ classes */
+
 static void
-test_accuracy (void)
+test_target_kind (void)
 {
-  /* argmax per row, first index on ties:
+  CHECK (BP_THRESHOLD == 0.5);
+  /* One output with 0/1 targets is binary; so is an all-ones column (a
+     single output has two classes, it is not "one-hot"), and an
+     all-zeros one. */
+  double b1[] = { 0, 1, 1, 0 }, b2[] = { 1, 1, 1 }, b3[] = { 0, 0 };
+  gsl_matrix B1 = mview (b1, 4, 1), B2 = mview (b2, 3, 1);
+  gsl_matrix B3 = mview (b3, 2, 1);
+  CHECK_INT (bp_target_kind (&B1), BP_BINARY);
+  CHECK_INT (bp_target_kind (&B2), BP_BINARY);
+  CHECK_INT (bp_target_kind (&B3), BP_BINARY);
+  /* One output with anything else has no classes. */
+  double n1[] = { 0, 0.5 }, n2[] = { 1, 2 }, n3[] = { -1, 0 };
+  double n4[] = { 0, NAN };
+  gsl_matrix N1 = mview (n1, 2, 1), N2 = mview (n2, 2, 1);
+  gsl_matrix N3 = mview (n3, 2, 1), N4 = mview (n4, 2, 1);
+  CHECK_INT (bp_target_kind (&N1), BP_NO_CLASSES);
+  CHECK_INT (bp_target_kind (&N2), BP_NO_CLASSES);
+  CHECK_INT (bp_target_kind (&N3), BP_NO_CLASSES);
+  CHECK_INT (bp_target_kind (&N4), BP_NO_CLASSES);
+  /* Several outputs: exactly one 1 per row, the rest 0. */
+  double h1[] = { 0, 1, 0, 1, 0, 0, 0, 0, 1 };
+  double h2[] = { 0, 1, 0, 1, 1, 0 };           /* two ones in row 2 */
+  double h3[] = { 0, 1, 0, 0, 0, 0 };           /* none in row 2 */
+  double h4[] = { 0.2, 0.8, 0 };                /* probabilities */
+  double h5[] = { 1, 0, 0, 1 };                 /* 2 classes */
+  gsl_matrix H1 = mview (h1, 3, 3), H2 = mview (h2, 2, 3);
+  gsl_matrix H3 = mview (h3, 2, 3), H4 = mview (h4, 1, 3);
+  gsl_matrix H5 = mview (h5, 2, 2);
+  CHECK_INT (bp_target_kind (&H1), BP_ONE_HOT);
+  CHECK_INT (bp_target_kind (&H2), BP_NO_CLASSES);
+  CHECK_INT (bp_target_kind (&H3), BP_NO_CLASSES);
+  CHECK_INT (bp_target_kind (&H4), BP_NO_CLASSES);
+  CHECK_INT (bp_target_kind (&H5), BP_ONE_HOT);
+  /* A view with a row stride: the padding (5) is not seen. */
+  double p[] = { 0, 1, 5, 1, 0, 5 };
+  gsl_matrix P = gsl_matrix_view_array_with_tda (p, 2, 2, 3).matrix;
+  CHECK_INT (bp_target_kind (&P), BP_ONE_HOT);
+  gsl_matrix P1 = gsl_matrix_view_array_with_tda (p, 2, 1, 3).matrix;
+  CHECK_INT (bp_target_kind (&P1), BP_BINARY);      /* (0, 1) */
+}
+
+static void
+test_classes (void)
+{
+  /* Several outputs: argmax per row, first index on ties:
      (0.1, 0.7, 0.2) -> 1; (0.5, 0.5, 0) -> 0 (tie); (0.3, 0.3, 0.3) -> 0;
      (-1, -2, -0.5) -> 2. */
   double a[] = { 0.1, 0.7, 0.2,
@@ -2131,18 +2073,32 @@ test_accuracy (void)
                  1, 0, 0,
                  0, 0, 1 };
   gsl_matrix A = mview (a, 4, 3), Y = mview (y, 4, 3);
-  CHECK_SIZE (bp_row_argmax (&A, 0), 1);
-  CHECK_SIZE (bp_row_argmax (&A, 1), 0);
-  CHECK_SIZE (bp_row_argmax (&A, 2), 0);
-  CHECK_SIZE (bp_row_argmax (&A, 3), 2);
+  CHECK_SIZE (bp_row_class (&A, 0), 1);
+  CHECK_SIZE (bp_row_class (&A, 1), 0);
+  CHECK_SIZE (bp_row_class (&A, 2), 0);
+  CHECK_SIZE (bp_row_class (&A, 3), 2);
   /* rows 0, 2, 3 correct; row 1 guesses 0, target 1 */
   CHECK_SIZE (bp_count_correct (&A, &Y), 3);
   /* A view with a row stride: the padding (a large value) is not seen. */
   double p[] = { 0.1, 0.2, 99.0,
                  0.9, 0.2, 99.0 };
   gsl_matrix_view pv = gsl_matrix_view_array_with_tda (p, 2, 2, 3);
-  CHECK_SIZE (bp_row_argmax (&pv.matrix, 0), 1);
-  CHECK_SIZE (bp_row_argmax (&pv.matrix, 1), 0);
+  CHECK_SIZE (bp_row_class (&pv.matrix, 0), 1);
+  CHECK_SIZE (bp_row_class (&pv.matrix, 1), 0);
+
+  /* One output: class 1 when a >= 0.5.  0.5 itself is 1, the double just
+     below it 0; NaN is not >= 0.5, so 0. */
+  double o[] = { 0.5, 0.49999999999999994, 0.9, -3.0, 1.0, NAN, 0.0 };
+  gsl_matrix O = mview (o, 7, 1);
+  const size_t want[] = { 1, 0, 1, 0, 1, 0, 0 };
+  CHECK (o[1] == nextafter (0.5, 0.0));
+  for (size_t i = 0; i < 7; i++)
+    CHECK_SIZE (bp_row_class (&O, i), want[i]);
+  /* Binary counting: outputs (0.7, 0.2, 0.5, 0.4999) against targets
+     (1, 0, 0, 1): classes (1, 0, 1, 0) vs (1, 0, 0, 1): 2 correct. */
+  double ob[] = { 0.7, 0.2, 0.5, 0.4999 }, yb[] = { 1, 0, 0, 1 };
+  gsl_matrix OB = mview (ob, 4, 1), YB = mview (yb, 4, 1);
+  CHECK_SIZE (bp_count_correct (&OB, &YB), 2);
   /* Zero rows: nothing to count. */
   gsl_matrix A0 = mview (a, 1, 3);
   A0.size1 = 0;
@@ -2151,100 +2107,53 @@ test_accuracy (void)
 
 /* ================================================================ main */
 
-/* An allocator that counts, so a test can see bp_train take exactly one
-   block from it and give that block back. */
-static size_t alloc_calls, release_calls;
-static void *alloc_last;
-
-static void *
-failing_alloc (size_t bytes)
-{
-  (void) bytes;
-  return NULL;
-}
-
-static void *
-counting_alloc (size_t bytes)
-{
-  alloc_calls++;
-  return alloc_last = malloc (bytes);
-}
-
-static void
-counting_release (void *block)
-{
-  release_calls++;
-  CHECK (block == alloc_last);
-  free (block);
-}
-
-static void
-test_train_allocator (void)
-{
-  /* Shuffle, momentum and validation: every kind of scratch at once. */
-  tnet *a = softmax_233 (), *b = softmax_233 ();
-  hand_opts h = { 3, 4, 0.3, 0.9, 0.1, val_X, val_Y1h };
-  bp_train_options o = train_options (&h);
-  o.shuffle = 1;
-  o.seed = 9;
-  o.one_hot = 1;
-  core_hist ca, cb;
-  core_hist_init (&ca);
-  core_hist_init (&cb);
-  size_t bad;
-  CHECK (bp_train (&a->net, train_X, train_Y1h, &o, &ca.h, &bad) == BP_OK);
-  alloc_calls = release_calls = 0;
-  o.alloc = counting_alloc;
-  o.release = counting_release;
-  CHECK (bp_train (&b->net, train_X, train_Y1h, &o, &cb.h, &bad) == BP_OK);
-  CHECK_SIZE (alloc_calls, 1);
-  CHECK_SIZE (release_calls, 1);
-  for (size_t l = 0; l < 2; l++)
-    CHECK_MAT (&b->W[l], &a->W[l], 0.0);     /* same run, other memory */
-  CHECK_ARR (cb.loss, ca.loss, 3, 0.0);
-  CHECK_ARR (cb.vloss, ca.vloss, 3, 0.0);
-  /* An allocator that fails is BP_ENOMEM, with nothing to release. */
-  alloc_calls = release_calls = 0;
-  o.alloc = failing_alloc;
-  CHECK (bp_train (&b->net, train_X, train_Y1h, &o, &cb.h, &bad) == BP_ENOMEM);
-  CHECK_SIZE (release_calls, 0);
-  tnet_free (a);
-  tnet_free (b);
-}
-
-static void
-test_training (void)
-{
-  train_data_alloc ();
-  test_train_allocator ();
-  test_train_vs_loop ();
-  test_train_null_history ();
-  test_train_shuffle ();
-  test_train_poll ();
-  test_train_diverge ();
-  train_data_free ();
-}
-
 int
 main (void)
 {
+  harness_init ();
+  /* bp.h */
+  run_group ("status codes", test_status);
   run_group ("activation names", test_activation_names);
   run_group ("bp_activate", test_activate);
   run_group ("bp_activation_slope", test_activation_slope);
   run_group ("bp_activation_backprop", test_activation_backprop);
-  run_group ("loss names, accepts", test_loss_names);
+  run_group ("loss names, outputs", test_loss_names);
   run_group ("bp_loss_mean", test_loss_mean);
   run_group ("bp_loss_gradient", test_loss_gradient);
   run_group ("bp_output_delta", test_output_delta);
   run_group ("bp_size_mul", test_size_mul);
+  run_group ("bp_net_params, _width", test_net_params);
+  run_group ("bp_net_view, _offset", test_net_view);
+  run_group ("bp_net_copy_params, _finite", test_net_copy_finite);
+  run_group ("bp_axpy, _weight_sumsq, decay", test_axpy_sumsq);
+  run_group ("bp_sum_rows", test_sum_rows);
+  run_group ("bp_layout_add", test_layout);
   run_group ("workspace, bp_rows", test_workspace);
-  run_group ("bp_axpy, bp_weight_sumsq", test_axpy_sumsq);
   run_group ("bp_gemm", test_gemm);
   run_group ("forward/backward by hand", test_forward_by_hand);
   run_group ("forward/backward/gradient", test_forward_backward);
-  run_group ("bp_sgd_step", test_sgd_step);
-  run_group ("bp_train", test_training);
-  run_group ("accuracy", test_accuracy);
+  run_group ("shapes: bp_forward", test_shapes_forward);
+  run_group ("shapes: bp_backward", test_shapes_backward);
+  run_group ("shapes: gradients", test_shapes_gradient);
+  run_group ("bp_predict", test_predict);
+  run_group ("bp_target_kind", test_target_kind);
+  run_group ("bp_row_class, _count_correct", test_classes);
+  /* bp_run.h (test_train.c) */
+  run_group ("optimizer names, moments", test_optimizer_names);
+  run_group ("bp_sgd_update", test_sgd_update);
+  run_group ("bp_optimizer_update", test_optimizer_update);
+  run_group ("options", test_options);
+  run_group ("schedules", test_schedule);
+  run_group ("shuffle", test_shuffle);
+  run_group ("runs against a hand loop", test_runs_loop);
+  run_group ("runs: progress, seed, shuffle", test_runs_progress);
+  run_group ("runs: refusals, divergence", test_runs_refusals);
+  run_group ("runs: early stopping, plateau", test_runs_stopping);
+  run_group ("runs: pause, resume", test_run_resume);
+  run_group ("runs: cg, bfgs", test_run_full_batch);
+  /* bp_system.h (test_system.c) */
+  run_group ("bp_clock", test_clock);
+  run_group ("bp_memory", test_memory);
   printf ("%lu passed, %lu failed\n", n_passed, n_failed);
   return n_failed == 0 ? 0 : 1;
 }

@@ -155,6 +155,6 @@ function c = all_cases ()
     "train diverged",       @() bp_train (lin, x, y, "eta", 1e308, "verbose", false), 2, id(T, "diverged")
     "train diverged mom",   @() bp_train (lin, x, y, "eta", 1e308, "momentum", 0.9, "shuffle", false, "verbose", false), 2, id(T, "diverged")
     "train huge",           @() bp_train (big, xbig, xbig, "batch", 1e6, "momentum", 0.5, "verbose", false), 2, id(T, "out_of_memory")
-    "train bad opts",       @() __bp_train__ (T, net, x, y, rmfield (opts, "eta")), 2, id(T, "invalid_option")
+    "train bad opts",       @() __bp_train__ (T, "start", net, x, y, struct ("etta", 1)), 2, id(T, "unknown_option")
   };
 endfunction

@@ -1,0 +1,132 @@
+/* bp_optimizer.c: the update rules w <- w - eta (something made of dC/dw),
+   one loop each over a run of parameters.  The formulas are those of
+   torch.optim.SGD (with and without nesterov), RMSprop and Adam for a
+   constant learning rate, written with the velocity v = -eta b of the
+   articles (Nielsen's chapter 3 momentum), which is the same update. */
+#include <math.h>
+#include <string.h>
+#include "bp_run.h"
+
+static const char *const names[BP_N_OPTIMIZERS] = {
+  "sgd", "nesterov", "rmsprop", "adam", "cg", "bfgs"
+};
+
+int
+bp_optimizer_parse (const char *name, bp_optimizer_kind *k)
+{
+  for (int i = 0; i < BP_N_OPTIMIZERS; i++)
+    if (strcmp (name, names[i]) == 0)
+      {
+        *k = (bp_optimizer_kind) i;
+        return BP_OK;
+      }
+  /* "momentum" is sgd with its momentum option, as the package always had. */
+  if (strcmp (name, "momentum") == 0)
+    {
+      *k = BP_OPT_SGD;
+      return BP_OK;
+    }
+  return BP_EINVAL;
+}
+
+const char *
+bp_optimizer_name (int k)
+{
+  return k >= 0 && k < BP_N_OPTIMIZERS ? names[k] : NULL;
+}
+
+int
+bp_optimizer_moments (const bp_optimizer *o)
+{
+  switch (o->kind)
+    {
+    case BP_OPT_SGD:
+      return o->momentum != 0.0;
+    case BP_OPT_NESTEROV:
+    case BP_OPT_RMSPROP:
+      return 1;
+    case BP_OPT_ADAM:
+      return 2;
+    default:
+      return 0;
+    }
+}
+
+int
+bp_optimizer_full_batch (bp_optimizer_kind k)
+{
+  return k == BP_OPT_CG || k == BP_OPT_BFGS;
+}
+
+void
+bp_sgd_update (size_t n, const double *w, const double *g, double eta,
+               double *out)
+{
+  for (size_t i = 0; i < n; i++)
+    out[i] = w[i] - eta * g[i];
+}
+
+double
+bp_optimizer_update (const bp_optimizer *o, double eta, uint64_t t,
+                     size_t n, double *w, const double *g, double *m1,
+                     double *m2)
+{
+  double sq = 0.0;
+  const double mu = o->momentum, eps = o->epsilon;
+  switch (o->kind)
+    {
+    case BP_OPT_SGD:
+      if (mu == 0.0)
+        {
+          bp_sgd_update (n, w, g, eta, w);            /* w <- w - eta dC/dw */
+          for (size_t i = 0; i < n; i++)
+            sq += g[i] * g[i];
+        }
+      else
+        for (size_t i = 0; i < n; i++)
+          {
+            m1[i] = mu * m1[i] - eta * g[i];          /* v <- mu v - eta dC/dw */
+            w[i] += m1[i];                            /* w <- w + v */
+            sq += g[i] * g[i];
+          }
+      break;
+    case BP_OPT_NESTEROV:
+      for (size_t i = 0; i < n; i++)
+        {
+          m1[i] = mu * m1[i] - eta * g[i];
+          w[i] += mu * m1[i] - eta * g[i];            /* look ahead along v */
+          sq += g[i] * g[i];
+        }
+      break;
+    case BP_OPT_RMSPROP:
+      {
+        const double rho = o->rho;
+        for (size_t i = 0; i < n; i++)
+          {
+            m1[i] = rho * m1[i] + (1.0 - rho) * g[i] * g[i];
+            w[i] -= eta * g[i] / (sqrt (m1[i]) + eps);
+            sq += g[i] * g[i];
+          }
+        break;
+      }
+    case BP_OPT_ADAM:
+      {
+        /* Kingma and Ba's Algorithm 1: bias-corrected moments, epsilon
+           added to the square root of the corrected second moment. */
+        const double b1 = o->beta1, b2 = o->beta2;
+        const double c1 = 1.0 - pow (b1, (double) t);
+        const double c2 = 1.0 - pow (b2, (double) t);
+        for (size_t i = 0; i < n; i++)
+          {
+            m1[i] = b1 * m1[i] + (1.0 - b1) * g[i];
+            m2[i] = b2 * m2[i] + (1.0 - b2) * g[i] * g[i];
+            w[i] -= eta * (m1[i] / c1) / (sqrt (m2[i] / c2) + eps);
+            sq += g[i] * g[i];
+          }
+        break;
+      }
+    default:
+      break;                                          /* full batch: GSL */
+    }
+  return sq;
+}

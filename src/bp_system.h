@@ -1,0 +1,27 @@
+/* bp_system.h: what the core asks of the operating system, with a
+   fallback on every platform: a clock, and how much memory this process
+   may still take.  C99 plus the platform's own headers (POSIX, Windows,
+   macOS), chosen by the preprocessor; no Octave header. */
+#ifndef BP_SYSTEM_H
+#define BP_SYSTEM_H
+
+/* Seconds since some fixed moment: a monotonic wall clock where the
+   platform has one (clock_gettime, QueryPerformanceCounter), else C's
+   clock (). */
+double bp_clock (void);
+
+/* Bytes this process may still allocate without being refused or
+   killed: the least of the free memory the system reports, any memory
+   limit of the container (cgroup v2 or v1) the process runs in, and the
+   room left under an address-space limit (ulimit -v).  +Inf where the
+   platform offers no way to tell. */
+double bp_memory_available (void);
+
+/* The Linux part, reading /proc and /sys/fs/cgroup below directory root
+   ("" for the real ones), so that tests can prepare such a tree: the
+   least of MemAvailable and every enclosing cgroup's limit minus its use
+   (reclaimable page cache not counted as use).  +Inf when none of the
+   files exists. */
+double bp_memory_linux (const char *root);
+
+#endif /* BP_SYSTEM_H */
