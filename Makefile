@@ -6,6 +6,8 @@
 #   make doc    rerun doc/examples, refresh the pages' numbers and figures
 #   make bench  time bp_train and the teaching loop against pure Octave
 #   make fuzz, make check-memory   hostile input and valgrind
+#   make check-versions   make test on other Debian releases, in chroots
+#   make check-windows    every src/*.c compiled for Windows (MinGW-w64)
 
 VERSION := $(shell sed -n 's/^Version: *//p' DESCRIPTION)
 TARBALL := target/backprop-$(VERSION).tar.gz
@@ -110,8 +112,25 @@ bench: install-local
 	$(OCTAVE) --eval '$(LOAD) addpath ("tests/bench"); run_bench;' \
 	  | tee target/bench.txt
 
+# ---- portability
+# make test natively and in Debian 13 and unstable root file systems, which
+# are built once and cached in /var/cache/backprop-versions (or
+# $BACKPROP_VERSIONS_CACHE); one table, one log per release in
+# target/check-versions.  Tests HEAD; WORKTREE=1 tests the working tree,
+# SUITES="trixie" limits the releases.  Needs root.
+
+check-versions:
+	tools/check-versions $(if $(filter 1 yes true,$(WORKTREE)),--worktree) $(SUITES)
+
+# Every C file through the MinGW-w64 cross compiler (syntax only, nothing
+# is linked): what a Windows build would meet first.
+
+check-windows:
+	tools/check-windows
+
 clean:
 	$(MAKE) -C src clean
 	rm -rf target tests/c/test_core
 
-.PHONY: all deps build dist install-local install c-test test demo doc fuzz check-memory bench clean
+.PHONY: all deps build dist install-local install c-test test demo doc fuzz check-memory bench \
+        check-versions check-windows clean
