@@ -122,17 +122,9 @@ function [X, Y, labels, varargout] = bp_dataset (name, varargin)
   if (bp_is_unset (o.seed))
     [X, labels] = generate (name, o);
   else
-    ## Draw with a private seed by saving and restoring the global state,
-    ## so the caller's random stream continues exactly where it was.
-    saved = {rand("state"), randn("state")};
-    rand ("state", o.seed);
-    randn ("state", o.seed);
-    unwind_protect
-      [X, labels] = generate (name, o);
-    unwind_protect_cleanup
-      rand ("state", saved{1});
-      randn ("state", saved{2});
-    end_unwind_protect
+    ## Generators of its own; bp_seeded leaves the caller's (of either
+    ## family) exactly where they were.
+    [X, labels] = bp_seeded (o.seed, @() generate (name, o));
   endif
 
   if (strcmp (name, "article-232"))
