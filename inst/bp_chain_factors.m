@@ -204,7 +204,8 @@ function print_sum (t)
     if (strcmp (t.next_g, "softmax"))
       why = sprintf ("layer %d is softmax, so", i_layer);
     else
-      why = "an output rounds to exactly 0 or 1, so";
+      why = sprintf ("for some i the two factors do not multiply to delta_i^(%d) in floating point (an output that rounds to 0 or 1 or has lost digits), so",
+                     i_layer);
     endif
     print_wrapped (sprintf ("(%s delta_i^(%d) = dC_0/dz_i^(%d) stands for the product dC_0/da_i^(%d) * da_i^(%d)/dz_i^(%d))",
                             why, i_layer, i_layer, i_layer, i_layer,

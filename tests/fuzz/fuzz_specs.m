@@ -232,7 +232,7 @@ function s = spec_dataset ()
   ## Relative to "spirals", which takes every option.
   s.opts = {
     "n",       "scalar", "20",        @(v) p_scalar (v, 1, 1e7, true, "double")
-    "noise",   "scalar", "0.1",       @(v) p_scalar (v, 0, realmax, false, "double")
+    "noise",   "scalar", "0.1",       @(v) p_scalar (v, 0, 1e300, false, "double")
     "turns",   "scalar", "2",         @(v) p_scalar (v, 0.01, 100, false, "double")
     "classes", "scalar", "3",         @(v) p_scalar (v, 2, 12, true, "double")
     "targets", "name",   "'binary'",  @(v) p_name (v, {"onehot", "binary"}, "double")
