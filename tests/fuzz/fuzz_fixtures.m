@@ -11,6 +11,8 @@
 ## the folder @file{out} for the plots' PNG files, relative to the working
 ## folder (run_fuzz.sh makes one in every child's working folder), and a
 ## file name in it;
+## @item fix.pipe
+## a named pipe called @file{pipe.png}, which no process reads;
 ## @item fix.idx
 ## rows @{path, label, expect@}: good and broken IDX files for
 ## @code{bp_load_idx} (plain and gzip-compressed, truncated, with headers
@@ -25,6 +27,12 @@ function fix = fuzz_fixtures (dir)
   fix.out = "out";
   fix.png = "out/a.png";
   mkdir_p (fix.out);
+  mkdir_p (dir);
+  fix.pipe = fullfile (dir, "pipe.png");
+  [err, msg] = mkfifo (fix.pipe, 600);
+  if (err != 0)
+    error ("fuzz_fixtures: mkfifo failed: %s", msg);
+  endif
   d = fullfile (dir, "idx");
   mkdir_p (d);
   f = @(name) fullfile (d, name);
