@@ -222,7 +222,10 @@ endfunction
 ## The values of the IDX data bytes RAW (a uint8 column), as doubles.
 ## The file is big-endian.
 function data = values (raw, type)
-  if (type.bytes == 1)
+  if (strcmp (type.class, "uint8"))
+    data = double (raw);              # the bytes are the values
+    return;
+  elseif (type.bytes == 1)
     data = double (typecast (raw, type.class));
     return;
   endif

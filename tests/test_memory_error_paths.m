@@ -2,8 +2,8 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
 ##
 ## Memory does not grow over thousands of calls that fail, nor over
-## thousands that succeed (DESIGN.md section 5: an error must leave nothing
-## behind).  Every public function is driven through error paths that fail
+## thousands that succeed (doc/robustness.md: an error must leave
+## nothing behind).  Every public function is driven through error paths that fail
 ## at different stages of its gateway: early type checks, a broken network
 ## found only in its last layer (after the gateway has mxMalloc'd its
 ## per-layer views), a loss and output layer that do not fit (found after
