@@ -38,7 +38,8 @@
 ## layers, a gap marked by dots that names the layers left out, and its
 ## last two layers, so that the input and the output weights are shown.
 ## @item @qcode{"title"}
-## the figure's title (default: the layer widths and what the edges show).
+## the figure's title (default: the widths of the layers drawn, with
+## @qcode{"..."} for a gap, and what the edges show).
 ## @item @qcode{"file"}
 ## write the figure to this PNG file (@qcode{".png"} is added to a name
 ## without an extension).
