@@ -39,7 +39,8 @@
 ## dz_j^(l)/dw_jk^(l) = a_k^(l-1) (x_k for l = 1);
 ## @item dC_dw
 ## the product, dC_0/dw_jk^(l): equal (to rounding) to
-## @code{bp_gradient}'s @code{dW@{l@}(j,k)} for this sample;
+## @code{bp_gradient}'s @code{dW@{l@}(j,k)} for this sample, always (see
+## below);
 ## @item delta
 ## delta_j^(l) = dC_0/dz_j^(l) as backprop computes it;
 ## @item terms, next_delta, next_w, next_dC_da, next_da_dz
@@ -47,8 +48,8 @@
 ## layer l+1 with @code{terms = next_delta .* next_w}, the terms
 ## delta_i^(l+1) w_ij^(l+1) of the sum, so @code{sum (t.terms)} is
 ## @code{t.dC_da}; @code{next_w} is @code{net.W@{l+1@}(:,j)};
-## @code{next_dC_da .* next_da_dz} is @code{next_delta} wherever both are
-## finite;
+## @code{next_dC_da .* next_da_dz} is @code{next_delta} (to rounding)
+## wherever @code{next_da_dz} is not NaN;
 ## @item l, j, k, L, g, next_g, loss, a, z, y
 ## the indices, the output layer L, the names of g^(l), g^(l+1) and the
 ## loss, and a_j^(l), z_j^(l) and (output layer) y_j;
@@ -56,14 +57,32 @@
 ## whether dC_da * da_dz was replaced by delta, and why (below).
 ## @end table
 ##
-## Two cases have no separate factors dC_da and da_dz, and there
-## @code{t.da_dz} is NaN, @code{t.via_delta} true, and the printout says
-## so.  If layer l is softmax, a_j^(l) depends on every z_i^(l), so
-## dC_0/dz_j^(l) is a sum over i, not one product: the equation uses
-## delta_j^(l) from backprop instead.  If the output layer is sigmoid with
-## the cross-entropy loss and a_j^(L) rounds to exactly 0 or 1, the
-## factor (a - y)/(a (1 - a)) is infinite and a (1 - a) is 0; their product
-## is the fused error a_j^(L) - y_j, which is used instead.
+## Where dC_da and da_dz do not exist as two numbers whose product is
+## delta_j^(l) = dC_0/dz_j^(l), the equation uses delta_j^(l) from
+## backprop instead, @code{t.da_dz} is NaN, @code{t.via_delta} true, and
+## the printout says why.  If layer l is softmax, a_j^(l) depends on
+## every z_i^(l), so dC_0/dz_j^(l) is a sum over i, not one product.
+## Otherwise the factors are used only when they are finite and their
+## product agrees with backprop's delta_j^(l) within the rounding error
+## of the two computations (see below); where floating point cannot
+## multiply them, it does not.  The common case is a sigmoid output with
+## the cross-entropy loss, where backprop uses the fused error
+## a_j^(L) - y_j: when a_j^(L) rounds to 0 or 1, or is so small that it
+## has lost digits (a subnormal number, z below about -708), the factor
+## (a - y)/(a (1 - a)) overflows or a (1 - a) is inexact, while a - y is
+## still exact.  The same rule decides, term by term, whether the sum of
+## a hidden layer is written with three factors (@code{t.next_da_dz} is
+## NaN where it is not).
+##
+## The rounding bound: for n numbers summed to make dC_da (n = 1 for an
+## output layer) with the sum of their magnitudes m (for an output layer,
+## the magnitudes of the parts of the loss's derivative, such as
+## y/a + (1 - y)/(1 - a) for the cross-entropy), the two results may
+## differ by 2 (n + 3) eps (m |da_dz| + |delta|) plus as many units of
+## the smallest subnormal: each is a sum of n products with a relative
+## error of at most about (n + 1) eps each, and subnormal results are
+## rounded to absolute steps of 2^-1074.  So whenever the factors are
+## shown, @code{t.dC_dw} equals @code{bp_gradient}'s value to rounding.
 ##
 ## The indices are whole numbers: the layer l in 1..L, the node j in
 ## 1..n_l and the node k in 1..n_(l-1).
@@ -136,10 +155,12 @@ function s = factors (net, x, y, a, z, delta, l, j, k)
     s.dz_dw = a{l-1}(k);
   endif
   [~, dC_daL] = __bp_loss__ (fn, a{L}, y, net.loss);
-  s.da_dz = slopes (net, z, a, l, fn)(j);
+  mag_L = loss_magnitude (net.loss, a{L}, y);
+  s.da_dz = slopes (net, z, l, fn)(j);
   if (l == L)
     s.y = y(j);
     s.dC_da = dC_daL(j);
+    usable = factors_usable (s.dC_da, s.da_dz, s.delta, mag_L(j), 1);
   else
     ## The article's sum: node j of layer l feeds every node i of layer l+1.
     s.next_g = net.g{l+1};
@@ -147,14 +168,22 @@ function s = factors (net, x, y, a, z, delta, l, j, k)
     s.next_delta = delta{l+1};
     s.terms = s.next_delta .* s.next_w;
     s.dC_da = sum (s.terms);
+    usable = factors_usable (s.dC_da, s.da_dz, s.delta, sum (abs (s.terms)),
+                             numel (s.terms));
     if (l + 1 == L)
       s.next_dC_da = dC_daL;
+      next_ok = factors_usable (dC_daL, slopes (net, z, L, fn), delta{L},
+                                mag_L, 1);
     else
       s.next_dC_da = net.W{l+2}.' * delta{l+2};
+      next_ok = factors_usable (s.next_dC_da, slopes (net, z, l + 1, fn),
+                                delta{l+1}, abs (net.W{l+2}.') * abs (delta{l+2}),
+                                numel (delta{l+2}));
     endif
-    s.next_da_dz = slopes (net, z, a, l + 1, fn);
+    s.next_da_dz = slopes (net, z, l + 1, fn);
+    s.next_da_dz(! next_ok) = NaN;
   endif
-  [s.via_delta, s.note] = why_delta (s);
+  [s.via_delta, s.note] = why_delta (s, usable);
   if (s.via_delta)
     s.da_dz = NaN;
     s.dC_dw = s.delta * s.dz_dw;
@@ -163,23 +192,54 @@ function s = factors (net, x, y, a, z, delta, l, j, k)
   endif
 endfunction
 
-## g'(z^(l)) of layer l, NaN where da_i/dz_i is not a usable factor: every
-## node of a softmax layer, and sigmoid outputs of exactly 0 or 1 under
-## the cross-entropy loss (where dC_0/da is infinite).
-function d = slopes (net, z, a, l, fn)
+## g'(z^(l)) of layer l; NaN for a softmax layer, where da_i/dz_i is no
+## factor of dC_0/dz_i.
+function d = slopes (net, z, l, fn)
   if (strcmp (net.g{l}, "softmax"))
     d = NaN (size (z{l}));
     return;
   endif
   [~, d] = __bp_activation__ (fn, z{l}, net.g{l});
-  if (l == numel (net.W) && strcmp (net.loss, "cross-entropy"))
-    d(a{l} == 0 | a{l} == 1) = NaN;
-  endif
 endfunction
 
-## Whether delta_j^(l) stands in for dC_da * da_dz, and the explanation
-## the display prints.
-function [yes, note] = why_delta (s)
+## The sum of the magnitudes of the parts of which bp_loss makes dC_0/da
+## for outputs A and targets Y: what its rounding error is relative to
+## (the parts of the cross-entropy's -y/a + (1-y)/(1-a) may nearly cancel).
+function m = loss_magnitude (loss, A, Y)
+  switch (loss)
+    case "sse"
+      m = 2 * (abs (A) + abs (Y));
+    case "quadratic"
+      m = abs (A) + abs (Y);
+    case "mse"
+      m = 2 * (abs (A) + abs (Y)) / rows (A);
+    case "cross-entropy"
+      m = zeros (size (A));
+      k = Y != 0;
+      m(k) = abs (Y(k) ./ A(k));
+      k = Y != 1;
+      m(k) += abs ((1 - Y(k)) ./ (1 - A(k)));
+    otherwise                         # log-likelihood: -y/a
+      m = zeros (size (A));
+      k = Y != 0;
+      m(k) = abs (Y(k) ./ A(k));
+  endswitch
+endfunction
+
+## Whether the factors DC_DA and DA_DZ (arrays of one size) can stand for
+## backprop's DELTA: both finite, and their product within the rounding
+## error of the two computations, for dC_da made of N parts whose
+## magnitudes sum to MAG (see the help: 2 (n + 3) eps (m |da_dz| + |delta|)
+## plus as many smallest subnormals).
+function ok = factors_usable (dC_da, da_dz, delta, mag, n)
+  p = dC_da .* da_dz;
+  tol = 2 * (n + 3) * (eps * (mag .* abs (da_dz) + abs (delta)) + 2^-1074);
+  ok = isfinite (dC_da) & isfinite (da_dz) & isfinite (p) & abs (p - delta) <= tol;
+endfunction
+
+## Whether delta_j^(l) stands in for dC_da * da_dz (USABLE says whether
+## the factors can), and the explanation the display prints.
+function [yes, note] = why_delta (s, usable)
   yes = false;
   note = "";
   if (strcmp (s.g, "softmax"))
@@ -198,19 +258,54 @@ function [yes, note] = why_delta (s)
                             "(a_%d^(%d) - y_%d for a one-hot y)."],
                            s.j, s.l, s.j, s.j, s.l, s.j)];
     endif
-  elseif (s.l == s.L && strcmp (s.loss, "cross-entropy")
-          && (s.a == 0 || s.a == 1))
+  elseif (! usable)
     yes = true;
-    note = sprintf (["a_%d^(%d) is exactly %d in floating point, so " ...
-                     "dC_0/da_%d^(%d) = (a - y)/(a (1 - a)) divides by 0 " ...
-                     "and da_%d^(%d)/dz_%d^(%d) = a (1 - a) is 0: the two " ...
-                     "cannot be multiplied.  For a sigmoid output with the " ...
-                     "cross-entropy loss their product is the fused error " ...
-                     "delta_%d^(%d) = a_%d^(%d) - y_%d, used in their place; " ...
-                     "t.da_dz is NaN."],
-                    s.j, s.L, s.a, s.j, s.L, s.j, s.L, s.j, s.L,
-                    s.j, s.L, s.j, s.L, s.j);
+    fused = s.l == s.L && strcmp (s.loss, "cross-entropy");
+    if (fused && (s.a == 0 || s.a == 1))
+      why = sprintf (["a_%d^(%d) is exactly %d in floating point, so " ...
+                      "dC_0/da_%d^(%d) = (a - y)/(a (1 - a)) divides by 0 " ...
+                      "and da_%d^(%d)/dz_%d^(%d) = a (1 - a) is 0: the two " ...
+                      "cannot be multiplied."],
+                     s.j, s.L, s.a, s.j, s.L, s.j, s.L, s.j, s.L);
+    else
+      product = s.dC_da * s.da_dz;
+      why = sprintf (["dC_0/da_%d^(%d) = %s and da_%d^(%d)/dz_%d^(%d) = %s " ...
+                      "do not multiply to delta_%d^(%d) = %s in floating " ...
+                      "point: their product is %s%s."],
+                     s.j, s.l, short (s.dC_da), s.j, s.l, s.j, s.l,
+                     short (s.da_dz), s.j, s.l, short (s.delta),
+                     short (product), lost_digits (s, product));
+    endif
+    if (fused)
+      note = sprintf (["%s  For a sigmoid output with the cross-entropy " ...
+                       "loss their product is the fused error " ...
+                       "delta_%d^(%d) = a_%d^(%d) - y_%d, which backprop " ...
+                       "computes without either factor and which is used " ...
+                       "in their place; t.da_dz is NaN."],
+                      why, s.j, s.L, s.j, s.L, s.j);
+    else
+      note = sprintf (["%s  The error delta_%d^(%d) = dC_0/dz_%d^(%d) from " ...
+                       "backprop (bp_gradient) is used in their place; " ...
+                       "t.da_dz is NaN."], why, s.j, s.l, s.j, s.l);
+    endif
   endif
+endfunction
+
+## Why a finite product went wrong: a factor that has lost digits.
+function s = lost_digits (t, product)
+  s = "";
+  if (t.a != 0 && abs (t.a) < realmin)
+    s = sprintf (" (a_%d^(%d) = %s is subnormal: it has lost digits)",
+                 t.j, t.l, short (t.a));
+  elseif (t.da_dz != 0 && abs (t.da_dz) < realmin)
+    s = " (da/dz is subnormal: it has lost digits)";
+  elseif (! isfinite (product))
+    s = " (it overflows)";
+  endif
+endfunction
+
+function s = short (v)
+  s = sprintf ("%.6g", v);
 endfunction
 
 %!shared net, x, y, L

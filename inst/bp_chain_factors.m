@@ -7,12 +7,14 @@ classdef bp_chain_factors
   ## The result of @code{bp_chain}: the chain-rule factors of one weight's
   ## derivative dC_0/dw_jk^(l), for one sample, by name.
   ##
-  ## You get one from @code{bp_chain}; the constructor only copies the
-  ## fields of struct @var{s}.  Read the factors as properties
-  ## (@code{t.dC_da}, @code{t.terms}, @dots{}; see @code{bp_chain} for the
-  ## list); they cannot be assigned.  @code{disp (t)}, or @code{t} at the
-  ## prompt, writes the chain rule out with the numbers in it, as the
-  ## articles write it:
+  ## You get one from @code{bp_chain}.  The constructor makes one from a
+  ## struct @var{s} with the fields @code{bp_chain} fills in, as
+  ## @code{struct (t)} gives them back (so a saved struct becomes an object
+  ## again); without an argument it makes an empty one.  Read the factors
+  ## as properties (@code{t.dC_da}, @code{t.terms}, @dots{}; see
+  ## @code{bp_chain} for the list); they cannot be assigned.
+  ## @code{disp (t)}, or @code{t} at the prompt, writes the chain rule out
+  ## with the numbers in it, as the articles write it:
   ##
   ## @example
   ## dC_0/dw_12^(3) = dC_0/da_1^(3) * da_1^(3)/dz_1^(3) * dz_1^(3)/dw_12^(3)
@@ -22,6 +24,28 @@ classdef bp_chain_factors
   ##
   ## @code{struct (t)} gives the same values as a plain struct, for
   ## @code{save} or @code{fieldnames}.
+  ##
+  ## @var{s} must be a scalar struct whose fields are among the properties,
+  ## with at least @code{l}, @code{j}, @code{k}, @code{L}, @code{loss},
+  ## @code{g}, @code{a}, @code{z}, @code{dC_da}, @code{da_dz},
+  ## @code{dz_dw}, @code{dC_dw}, @code{delta}, @code{via_delta} and, for
+  ## the output layer (l = L), @code{y}, or for a hidden layer (l < L)
+  ## @code{next_g}, @code{next_dC_da}, @code{next_da_dz},
+  ## @code{next_delta}, @code{next_w} and @code{terms}.  The indices
+  ## @code{l}, @code{j}, @code{k}, @code{L} are whole numbers from 1 (l at
+  ## most L); @code{loss}, @code{g} and @code{next_g} are names of a loss
+  ## and of activations; @code{note} is a string; @code{via_delta} is true
+  ## or false; the numbers are real double scalars (NaN and Inf allowed:
+  ## @code{da_dz} is NaN where it is no factor); the @code{next_*} fields
+  ## and @code{terms} are real double columns of one length, one entry
+  ## per node of layer l+1.  For the output layer, @code{y} is a scalar
+  ## and the @code{next_*} fields and @code{terms} are empty; for a hidden
+  ## layer @code{y} is empty.  Anything else is an error
+  ## @code{backprop:bp_chain_factors:@var{reason}} naming the field:
+  ## @code{wrong_type}, @code{unknown_field}, @code{missing_field},
+  ## @code{out_of_range}, @code{unknown_loss}, @code{unknown_activation},
+  ## @code{wrong_size}, @code{nargin}.  (Octave 7 itself refuses a second
+  ## output of a class constructor, before the constructor runs.)
   ##
   ## @seealso{bp_chain}
   ## @end deftypefn
@@ -52,8 +76,11 @@ classdef bp_chain_factors
   endproperties
 
   methods
-    function t = bp_chain_factors (s)
-      if (nargin > 0)
+    function t = bp_chain_factors (varargin)
+      if (nargin > 1)
+        bp_count_error ("bp_chain_factors", nargin, 1, 1, "(s)");
+      elseif (nargin == 1)
+        s = check_factors (varargin{1});
         for f = fieldnames (s)'
           t.(f{1}) = s.(f{1});
         endfor
@@ -88,6 +115,146 @@ classdef bp_chain_factors
     endfunction
   endmethods
 endclassdef
+
+## ---- checking the constructor's struct (see the help)
+
+## S checked field by field; via_delta as a logical.
+function s = check_factors (s)
+  if (! (isstruct (s) && isscalar (s)))
+    fail ("wrong_type", "s must be a scalar struct (as struct (t) gives for a bp_chain result t), got %s",
+          bp_describe (s));
+  endif
+  known = {"l", "j", "k", "L", "loss", "g", "a", "z", "y", "dC_da", ...
+           "da_dz", "dz_dw", "dC_dw", "delta", "via_delta", "note", ...
+           "next_g", "next_dC_da", "next_da_dz", "next_delta", "next_w", ...
+           "terms"};
+  fields = fieldnames (s)';
+  extra = setdiff (fields, known);
+  if (! isempty (extra))
+    fail ("unknown_field", "s.%s is not a field of a bp_chain result; the fields are: %s",
+          extra{1}, strjoin (known, ", "));
+  endif
+  need = {"l", "j", "k", "L", "loss", "g", "a", "z", "dC_da", "da_dz", ...
+          "dz_dw", "dC_dw", "delta", "via_delta"};
+  require (s, need);
+  for f = {"l", "j", "k", "L"}
+    v = s.(f{1});
+    if (! (is_real_scalar (v) && isfinite (v) && v >= 1 && v == fix (v)))
+      fail (pick_reason (v), "s.%s must be a whole number >= 1 (an index), got %s",
+            f{1}, show (v));
+    endif
+  endfor
+  if (s.l > s.L)
+    fail ("out_of_range", "s.l must be a layer from 1 to s.L = %d, got %d",
+          s.L, s.l);
+  endif
+  check_name (s, "loss", {"sse", "quadratic", "mse", "cross-entropy", "log-likelihood"},
+              "unknown_loss");
+  check_name (s, "g", activations (), "unknown_activation");
+  for f = {"a", "z", "dC_da", "da_dz", "dz_dw", "dC_dw", "delta"}
+    if (! is_real_scalar (s.(f{1})))
+      fail ("wrong_type", "s.%s must be a real double scalar, got %s", f{1},
+            bp_describe (s.(f{1})));
+    endif
+  endfor
+  v = s.via_delta;
+  if (! ((islogical (v) || is_real_scalar (v)) && isscalar (v)
+         && (v == 0 || v == 1)))
+    fail ("wrong_type", "s.via_delta must be true or false, got %s", show (v));
+  endif
+  s.via_delta = logical (v);
+  if (isfield (s, "note") && ! (ischar (s.note) && (isrow (s.note) || isempty (s.note))))
+    fail ("wrong_type", "s.note must be a string, got %s", bp_describe (s.note));
+  endif
+  next = {"next_dC_da", "next_da_dz", "next_delta", "next_w", "terms"};
+  if (s.l == s.L)
+    require (s, {"y"});
+    if (! is_real_scalar (s.y))
+      fail ("wrong_type", "s.y must be a real double scalar (the target y_j of an output node), got %s",
+            bp_describe (s.y));
+    endif
+    for f = [next, {"next_g"}]
+      if (isfield (s, f{1}) && ! isempty (s.(f{1})))
+        fail ("wrong_size", "s.%s must be empty for the output layer (s.l = s.L = %d), got %s",
+              f{1}, s.L, bp_describe (s.(f{1})));
+      endif
+    endfor
+  else
+    require (s, [{"next_g"}, next]);
+    if (isfield (s, "y") && ! isempty (s.y))
+      fail ("wrong_size", "s.y must be empty for a hidden layer (s.l = %d < s.L = %d), got %s",
+            s.l, s.L, bp_describe (s.y));
+    endif
+    check_name (s, "next_g", activations (), "unknown_activation");
+    n = [];
+    for f = next
+      v = s.(f{1});
+      if (! (isa (v, "double") && isreal (v) && ! issparse (v) && iscolumn (v)
+             && ! isempty (v)))
+        fail ("wrong_type", "s.%s must be a real double column (one entry per node of layer %d), got %s",
+              f{1}, s.l + 1, bp_describe (v));
+      elseif (isempty (n))
+        n = numel (v);
+      elseif (numel (v) != n)
+        fail ("wrong_size", "s.%s must have %d entries like s.%s (one per node of layer %d), got %d",
+              f{1}, n, next{1}, s.l + 1, numel (v));
+      endif
+    endfor
+  endif
+endfunction
+
+function require (s, names)
+  missing = names(! isfield (s, names));
+  if (! isempty (missing))
+    fail ("missing_field", "s must have the field '%s' (as bp_chain gives it), and has only: %s",
+          missing{1}, strjoin (fieldnames (s)', ", "));
+  endif
+endfunction
+
+function check_name (s, f, names, reason)
+  v = s.(f);
+  if (! (ischar (v) && isrow (v)))
+    fail ("wrong_type", "s.%s must be a name (a string), got %s", f, bp_describe (v));
+  elseif (! any (strcmp (v, names)))
+    fail (reason, "s.%s must be one of '%s', got '%s'", f, strjoin (names, "', '"),
+          printable (v));
+  endif
+endfunction
+
+function n = activations ()
+  n = {"sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"};
+endfunction
+
+function tf = is_real_scalar (v)
+  tf = isa (v, "double") && isreal (v) && ! issparse (v) && isscalar (v);
+endfunction
+
+function r = pick_reason (v)
+  if (is_real_scalar (v))
+    r = "out_of_range";
+  else
+    r = "wrong_type";
+  endif
+endfunction
+
+## A value for a message: the number itself, or a description.
+function s = show (v)
+  if (is_real_scalar (v))
+    s = sprintf ("%g", v);
+  else
+    s = bp_describe (v);
+  endif
+endfunction
+
+## A name for a message: control characters (a NUL) as '?'.
+function s = printable (s)
+  s(s < 32 | s == 127) = "?";
+endfunction
+
+function fail (reason, varargin)
+  error (["backprop:bp_chain_factors:" reason], ["bp_chain_factors: " varargin{1}],
+         varargin{2:end});
+endfunction
 
 ## The chain rule for dC_0/dw_jk^(l) with the numbers under the symbols.
 function print_equation (t)
@@ -204,7 +371,8 @@ function print_sum (t)
     if (strcmp (t.next_g, "softmax"))
       why = sprintf ("layer %d is softmax, so", i_layer);
     else
-      why = "an output rounds to exactly 0 or 1, so";
+      why = sprintf ("for some i the two factors do not multiply to delta_i^(%d) in floating point (an output that rounds to 0 or 1 or has lost digits), so",
+                     i_layer);
     endif
     print_wrapped (sprintf ("(%s delta_i^(%d) = dC_0/dz_i^(%d) stands for the product dC_0/da_i^(%d) * da_i^(%d)/dz_i^(%d))",
                             why, i_layer, i_layer, i_layer, i_layer,
@@ -294,6 +462,33 @@ endfunction
 %!test
 %! ## An empty object (as Octave may make) displays without error.
 %! assert (! isempty (evalc ("disp (bp_chain_factors ())")));
+
+%!test
+%! ## struct (t) makes the same object again, for an output and a hidden
+%! ## layer; the display is the same.
+%! net = bp_init ([2 3 2], "loss", "sse", "seed", 1);
+%! for l = 1:2
+%!   u = bp_chain (net, [0.5; -0.5], [1; 0], l, 1, 2);
+%!   v = bp_chain_factors (struct (u));
+%!   assert (struct (v), struct (u));
+%!   assert (evalc ("disp (v)"), evalc ("disp (u)"));
+%! endfor
+
+## Anything but such a struct is refused, naming the field.
+%!error id=backprop:bp_chain_factors:wrong_type bp_chain_factors ("abc")
+%!error <s must be a scalar struct .* got a 1-by-2 struct> bp_chain_factors (struct ("l", {1, 2}))
+%!error <s.color is not a field of a bp_chain result> bp_chain_factors (setfield (struct (t), "color", 1))
+%!error <s must have the field 'dC_dw'> bp_chain_factors (rmfield (struct (t), "dC_dw"))
+%!error <s.l must be a whole number .= 1 \(an index\), got a 1-by-3 char> bp_chain_factors (setfield (struct (t), "l", "abc"))
+%!error <s.k must be a whole number .= 1 \(an index\), got 0> bp_chain_factors (setfield (struct (t), "k", 0))
+%!error <s.l must be a layer from 1 to s.L = 2, got 3> bp_chain_factors (setfield (struct (t), "l", 3))
+%!error <s.loss must be a name \(a string\), got a 1-by-1 double> bp_chain_factors (setfield (struct (t), "loss", 1))
+%!error <s.g must be one of .* got 'relu\?'> bp_chain_factors (setfield (struct (t), "g", ["relu" char(0)]))
+%!error <s.dC_dw must be a real double scalar, got a 1-by-1 cell> bp_chain_factors (setfield (struct (t), "dC_dw", {1}))
+%!error <s.via_delta must be true or false, got 2> bp_chain_factors (setfield (struct (t), "via_delta", 2))
+%!error <s.note must be a string> bp_chain_factors (setfield (struct (t), "note", 5))
+%!error <s.terms must be empty for the output layer> bp_chain_factors (setfield (struct (t), "terms", [1; 2]))
+%!error id=backprop:bp_chain_factors:nargin bp_chain_factors (struct (t), 1)
 
 %!demo
 %! ## The value bp_chain returns: its display is the chain rule with numbers,

@@ -111,18 +111,10 @@ function [net, varargout] = bp_init (sizes, varargin)
                             l, sizes(l+1), sizes(l)));
   endfor
 
-  ## Draw with a private seed by saving and restoring the global state, so
-  ## the caller's random stream is left exactly where it was.
+  ## A seed draws from generators of its own; bp_seeded leaves the
+  ## caller's (of either family, see there) exactly where they were.
   if (has_seed)
-    saved = {rand("state"), randn("state")};
-    rand ("state", seed);
-    randn ("state", seed);
-    unwind_protect
-      [W, b] = draw_weights (sizes, init, epsilon);
-    unwind_protect_cleanup
-      rand ("state", saved{1});
-      randn ("state", saved{2});
-    end_unwind_protect
+    [W, b] = bp_seeded (seed, @() draw_weights (sizes, init, epsilon));
   else
     [W, b] = draw_weights (sizes, init, epsilon);
   endif

@@ -41,19 +41,30 @@
 ## doubles, for reshaping the columns back into images.
 ##
 ## Whether @var{file} is gzip-compressed is decided from its first bytes,
-## not its name.  A compressed file is decompressed with the @command{gzip}
-## program into a temporary directory that is removed afterwards, also when
-## reading fails; neither the file's folder nor the working directory is
-## touched.
+## not its name.  A compressed file is decompressed in memory (through
+## zlib): no program is run and nothing is written to disk.  The header
+## is read first, and then exactly as many bytes as it promises, plus one
+## to see whether more follow: a small compressed file that would expand
+## to gigabytes costs no more than its header says.  Before the data is
+## read, the size of the result is checked against the memory Octave may
+## still take.
+##
+## Only regular files are read: a folder, a named pipe or a device is
+## refused before it is opened (opening a pipe without a writer would
+## wait for ever, and a device could be read for ever).  @var{file} is
+## the name of a file, always: @qcode{"-"} is the file called @file{-},
+## not the standard input.
 ##
 ## Errors (identifier @code{backprop:bp_load_idx:@var{reason}}) name the
-## file and the problem: @code{not_found}, @code{unreadable},
-## @code{bad_gzip} (a compressed file that does not decompress),
-## @code{no_gzip} (the @command{gzip} program is missing),
-## @code{bad_magic} (not an IDX file), @code{unknown_type},
-## @code{bad_header} (no dimensions), @code{truncated} (fewer bytes than
-## the header promises), @code{trailing_data} (more bytes), and
-## @code{wrong_type}, @code{nargin}, @code{nargout} for the call itself.
+## file and the problem: @code{not_found}, @code{not_regular} (a folder,
+## pipe or device), @code{not_readable} (no permission), @code{bad_gzip}
+## (a compressed file that does not decompress), @code{bad_magic} (not an
+## IDX file), @code{unknown_type}, @code{bad_header} (no dimensions),
+## @code{too_large} (dimensions whose product no Octave array can have),
+## @code{out_of_memory} (a result larger than the memory available),
+## @code{truncated} (fewer bytes than the header promises),
+## @code{trailing_data} (more bytes), and @code{wrong_type},
+## @code{nargin}, @code{nargout} for the call itself.
 ##
 ## @example
 ## @group
@@ -75,144 +86,84 @@ function [X, dims, varargout] = bp_load_idx (file, varargin)
     bp_count_error (fn, nin, nout, 2, "(file)");
   endif
   bp_check_file_name (fn, file, false);
-  check_readable (file);
+  ## "~/data.idx" means what it means to fopen; the gateway opens exactly
+  ## the name it is given (no load path, no "-" for the standard input).
+  path = tilde_expand (file);
 
-  if (is_gzip (file))
-    [X, dims] = read_gzip_idx (file);
+  ## The header: 4 bytes, then at most 255 dimensions of 4 bytes.
+  [head, compressed] = __bp_read_bytes__ (fn, path, 4 + 4 * 255);
+  if (compressed)
+    label = sprintf ("'%s' (decompressed)", file);
   else
-    [X, dims] = read_idx (file, sprintf ("'%s'", file));
+    label = sprintf ("'%s'", file);
   endif
-endfunction
-
-## Fail early, with a precise reason, on names that cannot be an IDX file.
-## stat, unlike exist and fopen, does not look along Octave's load path, so
-## only the file the user named is read.
-function check_readable (file)
-  [st, err] = stat (file);
-  if (err != 0)
-    error ("backprop:bp_load_idx:not_found",
-           "bp_load_idx: file '%s' not found", file);
-  elseif (S_ISDIR (st.mode))
-    error ("backprop:bp_load_idx:unreadable",
-           "bp_load_idx: '%s' is a directory, not an IDX file", file);
+  [type, dims] = parse_header (head, label);
+  header_bytes = 4 + 4 * numel (dims);
+  count = prod (dims);
+  want = count * type.bytes;
+  if (! compressed)
+    check_file_size (path, label, header_bytes, want, count, type.name);
   endif
-endfunction
+  rows = check_dimensions (fn, label, dims);
+  ## The bytes read (counted twice, as the gateway counts its result:
+  ## Octave copies it), the values cut out of them and their byte-swapped
+  ## copy, and the doubles.
+  __bp_memory__ (fn, 2 * (header_bytes + want + 1) + 2 * want + 8 * count,
+                 sprintf ("reading %s (%g values)", label, count));
 
-## gzip's own magic bytes, 0x1F 0x8B; an IDX file starts with 0x00 0x00.
-function tf = is_gzip (file)
-  fid = open_or_fail (file, sprintf ("'%s'", file));
-  unwind_protect
-    magic = fread (fid, 2, "uint8=>double")';
-  unwind_protect_cleanup
-    fclose (fid);
-  end_unwind_protect
-  tf = isequal (magic, [0x1F 0x8B]);
-endfunction
-
-function fid = open_or_fail (file, label)
-  [fid, msg] = fopen (file, "r", "ieee-be");
-  if (fid < 0)
-    error ("backprop:bp_load_idx:unreadable",
-           "bp_load_idx: cannot open %s: %s", label, msg);
-  endif
-endfunction
-
-## Decompress with gzip into a fresh temporary directory and read the
-## result there; the directory is removed however reading ends.  gzip is
-## run directly rather than through Octave's gunzip, which decompresses
-## next to its input (the user's folder may be read-only) and changes
-## Octave's working directory meanwhile, which drops relative folders such
-## as addpath ("demo") from the load path.
-function [X, dims] = read_gzip_idx (file)
-  tmp = tempname (tempdir (), "bp_load_idx-");
-  [ok, msg] = mkdir (tmp);
-  if (! ok)
-    error ("backprop:bp_load_idx:unreadable",
-           "bp_load_idx: cannot create a temporary directory to decompress '%s': %s",
-           file, msg);
-  endif
-  unwind_protect
-    plain = fullfile (tmp, "data");
-    ## The data to the file, gzip's complaints to the captured output.
-    [status, out] = system (sprintf ("gzip -d -c -- %s 2>&1 > %s",
-                                     shell_quote (file), shell_quote (plain)));
-    if (status == 127)
-      error ("backprop:bp_load_idx:no_gzip",
-             "bp_load_idx: '%s' is gzip-compressed, and the gzip program was not found: %s",
-             file, strtrim (out));
-    elseif (status != 0)
-      error ("backprop:bp_load_idx:bad_gzip",
-             "bp_load_idx: '%s' starts like a gzip file but does not decompress: %s",
-             file, strtrim (strrep (out, "\n", " ")));
-    endif
-    [X, dims] = read_idx (plain, sprintf ("'%s' (after gunzip)", file));
-  unwind_protect_cleanup
-    confirm_recursive_rmdir (false, "local");
-    [~] = rmdir (tmp, "s");
-  end_unwind_protect
-endfunction
-
-## S as one word for the POSIX shell, whatever characters it holds.
-function s = shell_quote (s)
-  s = ["'" strrep(s, "'", "'\\''") "'"];
-endfunction
-
-## Parse the IDX file at PATH; LABEL names it in messages (the user's file,
-## not the temporary decompressed one).
-function [X, dims] = read_idx (path, label)
-  fid = open_or_fail (path, label);
-  unwind_protect
-    [precision, bytes_per_value, dims] = read_header (fid, label);
-    count = prod (dims);
-    check_payload_size (fid, label, 4 + 4 * numel (dims),
-                        count * bytes_per_value, count, precision);
-    ## One fread of the whole payload; the stream is big-endian.
-    data = fread (fid, count, [precision "=>double"]);
-  unwind_protect_cleanup
-    fclose (fid);
-  end_unwind_protect
-  if (numel (data) != count)
+  bytes = __bp_read_bytes__ (fn, path, header_bytes + want + 1);
+  have = numel (bytes) - header_bytes;
+  if (have < want)
     error ("backprop:bp_load_idx:truncated",
-           "bp_load_idx: %s: read %d of the %d values the header promises",
-           label, numel (data), count);
+           "bp_load_idx: %s is truncated: the header promises %d %s values (%s), only %s follow it",
+           label, count, type.name, nbytes (want), nbytes (have));
+  elseif (have > want)
+    error ("backprop:bp_load_idx:trailing_data",
+           "bp_load_idx: %s has trailing data after the %d %s values (%s) its header promises",
+           label, count, type.name, nbytes (want));
   endif
+  data = values (bytes(header_bytes+1:end), type);
+  clear bytes;
 
   ## Scale in place before the reshape (which shares the data): with
   ## 60000 images every extra 376 MB copy costs a noticeable fraction of a
   ## second.
-  if (strcmp (precision, "uint8") && numel (dims) >= 2)
+  if (strcmp (type.name, "uint8") && numel (dims) >= 2)
     data /= 255;
   endif
   ## Row-major with the sample index slowest: each sample's values are
   ## contiguous, so a column-major reshape puts sample i in column i.
-  X = reshape (data, prod (dims(2:end)), dims(1));
+  X = reshape (data, rows, dims(1));
 endfunction
 
-function [precision, bytes_per_value, dims] = read_header (fid, label)
-  head = fread (fid, 4, "uint8=>double")';
-  if (any (head(1:min (2, end)) != 0))
+## The type and the dimensions from the first bytes of the file (at most
+## 1024, a column of uint8).
+function [type, dims] = parse_header (head, label)
+  head = double (head(:))';
+  n = numel (head);
+  if (any (head(1:min (2, n)) != 0))
     error ("backprop:bp_load_idx:bad_magic",
            "bp_load_idx: %s is not an IDX file: it starts with bytes %s, not 00 00",
-           label, sprintf ("%02X ", head(1:min (2, end)))(1:end-1));
-  elseif (numel (head) < 4)
+           label, sprintf ("%02X ", head(1:min (2, n)))(1:end-1));
+  elseif (n < 4)
     error ("backprop:bp_load_idx:truncated",
            "bp_load_idx: %s is truncated: the IDX header needs 4 bytes, the file has %d",
-           label, numel (head));
+           label, n);
   endif
 
   switch (head(3))
     case 0x08
-      precision = "uint8";   bytes_per_value = 1;
+      type = struct ("name", "uint8", "class", "uint8", "bytes", 1);
     case 0x09
-      precision = "int8";    bytes_per_value = 1;
+      type = struct ("name", "int8", "class", "int8", "bytes", 1);
     case 0x0B
-      precision = "int16";   bytes_per_value = 2;
+      type = struct ("name", "int16", "class", "int16", "bytes", 2);
     case 0x0C
-      precision = "int32";   bytes_per_value = 4;
+      type = struct ("name", "int32", "class", "int32", "bytes", 4);
     case 0x0D
-      precision = "float32"; bytes_per_value = 4;
+      type = struct ("name", "float32", "class", "single", "bytes", 4);
     case 0x0E
-      precision = "float64"; bytes_per_value = 8;
+      type = struct ("name", "float64", "class", "double", "bytes", 8);
     otherwise
       error ("backprop:bp_load_idx:unknown_type",
              "bp_load_idx: %s has unknown IDX type code 0x%02X (known: 08 09 0B 0C 0D 0E)",
@@ -224,21 +175,24 @@ function [precision, bytes_per_value, dims] = read_header (fid, label)
     error ("backprop:bp_load_idx:bad_header",
            "bp_load_idx: %s declares 0 dimensions; an IDX file needs at least one",
            label);
-  endif
-  dims = fread (fid, [1 nd], "uint32=>double");
-  if (numel (dims) < nd)
+  elseif (n < 4 + 4 * nd)
     error ("backprop:bp_load_idx:truncated",
            "bp_load_idx: %s is truncated inside its header: %d dimensions declared, %d present",
-           label, nd, numel (dims));
+           label, nd, floor ((n - 4) / 4));
   endif
+  ## Big-endian uint32s; every one is exact in a double.
+  dims = [2^24 2^16 2^8 1] * reshape (head(5:4+4*nd), 4, nd);
 endfunction
 
-## Compare the bytes after the header with what the dimensions promise,
-## before allocating anything: a corrupt header can promise terabytes.
-function check_payload_size (fid, label, header_bytes, want, count, precision)
-  fseek (fid, 0, "eof");
-  have = ftell (fid) - header_bytes;
-  fseek (fid, header_bytes, "bof");
+## A plain file's size is known without reading it: compare it with what
+## the header promises first, so that a corrupt header that promises
+## terabytes is reported as the truncation it is.
+function check_file_size (path, label, header_bytes, want, count, precision)
+  [st, err] = stat (path);
+  if (err != 0)
+    return;             # gone since it was opened: the reading will say so
+  endif
+  have = st.size - header_bytes;
   if (have < want)
     error ("backprop:bp_load_idx:truncated",
            "bp_load_idx: %s is truncated: the header promises %d %s values (%s), only %s follow it",
@@ -248,6 +202,40 @@ function check_payload_size (fid, label, header_bytes, want, count, precision)
            "bp_load_idx: %s has %s of trailing data after the %d %s values its header promises",
            label, nbytes (have - want), count, precision);
   endif
+endfunction
+
+## The result is (n_1*n_2*...)-by-N.  A product of uint32 dimensions can
+## exceed what any array may have even when it holds no value at all
+## ([0 4294967295 4294967295] is a 1.8e19-by-0 matrix): each side must
+## stay within flintmax (2^53), where doubles count exactly and well
+## inside Octave's index type.  The values themselves are the memory
+## check's business.
+function rows = check_dimensions (fn, label, dims)
+  rows = prod (dims(2:end));
+  if (rows > flintmax)
+    error (["backprop:" fn ":too_large"],
+           "bp_load_idx: %s declares dimensions %s: a sample of %g values, more than an Octave array can have (2^53)",
+           label, mat2str (dims), rows);
+  endif
+endfunction
+
+## The values of the IDX data bytes RAW (a uint8 column), as doubles.
+## The file is big-endian.
+function data = values (raw, type)
+  if (strcmp (type.class, "uint8"))
+    data = double (raw);              # the bytes are the values
+    return;
+  elseif (type.bytes == 1)
+    data = double (typecast (raw, type.class));
+    return;
+  endif
+  v = typecast (raw, type.class);
+  clear raw;
+  [~, ~, endian] = computer ();
+  if (endian == "L")
+    v = swapbytes (v);
+  endif
+  data = double (v);
 endfunction
 
 function s = nbytes (n)
@@ -314,19 +302,29 @@ endfunction
 
 %!test
 %! ## gzip-compressed images and labels, detected from the content: the
-%! ## names carry no .gz.  Nothing is left in tempdir.
-%! before = glob (fullfile (tempdir (), "bp_load_idx-*"));
+%! ## names carry no .gz.  Nothing is written to the temporary folder
+%! ## (a fresh one here, so that other processes' files cannot interfere).
 %! f = tempname ();  g = tempname ();
 %! fz = [];  gz = [];
+%! tmp = tempname ();
+%! mkdir (tmp);
+%! saved = getenv ("TMPDIR");
 %! unwind_protect
 %!   write_idx (f, 0x08, [3 2 3], images, "uint8");
 %!   write_idx (g, 0x08, 3, labels, "uint8");
 %!   fz = gzip_as (f, "bp_images.idx");
 %!   gz = gzip_as (g, "bp_labels");
+%!   setenv ("TMPDIR", tmp);
 %!   assert (bp_load_idx (fz), bp_load_idx (f));
 %!   assert (bp_load_idx (gz), labels);
-%!   assert (glob (fullfile (tempdir (), "bp_load_idx-*")), before);
+%!   assert (readdir (tmp), {"."; ".."});
 %! unwind_protect_cleanup
+%!   if (isempty (saved))
+%!     unsetenv ("TMPDIR");
+%!   else
+%!     setenv ("TMPDIR", saved);
+%!   endif
+%!   rmdir (tmp);
 %!   unlink (f);  unlink (g);
 %!   if (ischar (fz)) unlink (fz); endif
 %!   if (ischar (gz)) unlink (gz); endif
@@ -415,8 +413,8 @@ endfunction
 
 ## Bad calls.
 %!error id=backprop:bp_load_idx:not_found bp_load_idx ("/nonexistent/bp_load_idx_no_such_file")
-%!error <file '/nonexistent/x.idx' not found> bp_load_idx ("/nonexistent/x.idx")
-%!error id=backprop:bp_load_idx:unreadable bp_load_idx (tempdir ())
+%!error <'/nonexistent/x.idx'> bp_load_idx ("/nonexistent/x.idx")
+%!error id=backprop:bp_load_idx:not_regular bp_load_idx (tempdir ())
 %!error <must be a file name \(a string\), got a 1-by-1 double> bp_load_idx (1)
 %!error <file must be a file name, got a string with char \(0\) at position 3> bp_load_idx (["ab" char(0) "c"])
 

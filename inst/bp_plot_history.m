@@ -26,6 +26,7 @@
 ## @item @qcode{"log"}
 ## true for a logarithmic loss axis, false for a linear one (default: true
 ## when every loss is positive and they span more than a factor of 50).
+## A logarithmic axis needs every loss (and validation loss) above 0.
 ## @item @qcode{"title"}
 ## a title for the figure (default: none).
 ## @item @qcode{"file"}
@@ -73,6 +74,9 @@ function [h, varargout] = bp_plot_history (hist, varargin)
     o.log = all (loss > 0) && max (loss) > 50 * min (loss);
   else
     o.log = bp_check_scalar (fn, "log", o.log, 0, 1, true);
+    if (o.log)
+      check_log_axis (curves);
+    endif
   endif
   if (! (ischar (o.title) && (isrow (o.title) || isempty (o.title))))
     error ("backprop:bp_plot_history:wrong_type",
@@ -126,6 +130,22 @@ function curves = check_history (fn, hist)
     endif
     bp_check_drawable (fn, ["hist." name], v, true);
     curves.(name) = v(:)';
+  endfor
+endfunction
+
+## A logarithmic axis shows positive values only: Octave draws nothing
+## for a curve of zeros (an empty plot, without a word) and puts negative
+## values on a mirrored axis whose labels lack their signs.
+function check_log_axis (curves)
+  for f = {"loss", "val_loss"}
+    if (isfield (curves, f{1}))
+      bad = find (curves.(f{1}) <= 0, 1);
+      if (! isempty (bad))
+        error ("backprop:bp_plot_history:out_of_range",
+               "bp_plot_history: log must be false when a loss is not positive: a logarithmic axis shows only values above 0, but hist.%s(%d) is %g",
+               f{1}, bad, curves.(f{1})(bad));
+      endif
+    endif
   endfor
 endfunction
 
@@ -325,6 +345,9 @@ endfunction
 %!error <file must be a file name> bp_plot_history ([1 0.5], "file", 3)
 %!error <size must be \[width height\]> bp_plot_history ([1 0.5], "size", [10 10])
 %!error <log must be a whole number> bp_plot_history ([1 0.5], "log", 3)
+%!error <log must be false when a loss is not positive: .* hist.loss\(1\) is 0> bp_plot_history ([0 0 0], "log", true)
+%!error <hist.loss\(2\) is -0.5> bp_plot_history ([1 -0.5], "log", true)
+%!error <hist.val_loss\(2\) is 0> bp_plot_history (struct ("loss", [1 2], "val_loss", [1 0]), "log", 1)
 %!error <title must be a string> bp_plot_history ([1 0.5], "title", 3)
 %!error <unknown option 'color'> bp_plot_history ([1 0.5], "color", "r")
 %!error id=backprop:bp_plot_history:nargin bp_plot_history ()

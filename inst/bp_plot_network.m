@@ -32,16 +32,23 @@
 ## the most nodes drawn per layer, at least 3 (default 10).  A larger
 ## layer is drawn as its first @var{maxnodes} - 1 nodes, a gap marked by
 ## dots, and its last node, with the edges between the nodes drawn.
+## @item @qcode{"maxlayers"}
+## the most layers drawn, counting the input layer, at least 3 (default
+## 20).  A deeper network is drawn as its first @var{maxlayers} - 2
+## layers, a gap marked by dots that names the layers left out, and its
+## last two layers, so that the input and the output weights are shown.
 ## @item @qcode{"title"}
-## the figure's title (default: the layer widths and what the edges show).
+## the figure's title (default: the widths of the layers drawn, with
+## @qcode{"..."} for a gap, and what the edges show).
 ## @item @qcode{"file"}
 ## write the figure to this PNG file (@qcode{".png"} is added to a name
 ## without an extension).
 ## @item @qcode{"visible"}
 ## show the figure on screen (default: true when Octave has a display).
 ## @item @qcode{"size"}
-## [width height] of the figure in pixels (default: from the number of
-## layers and nodes).
+## [width height] of the figure in pixels, each from 100 to 10000
+## (default: from the number of layers and nodes drawn, within those
+## bounds).
 ## @end table
 ##
 ## Every call draws in a new figure and returns its handle @var{h}.
@@ -78,7 +85,8 @@ function [h, varargout] = bp_plot_network (net, varargin)
   endif
   bp_check_net (fn, net);
   defaults = struct ("gradient", [], "x", [], "labels", [], "maxnodes", 10,
-                     "title", [], "file", "", "visible", [], "size", []);
+                     "maxlayers", 20, "title", [], "file", "",
+                     "visible", [], "size", []);
   o = bp_parse_options (fn, defaults, varargin, 1);
 
   if (bp_is_unset (o.gradient))
@@ -93,7 +101,8 @@ function [h, varargout] = bp_plot_network (net, varargin)
     values = node_values (fn, net, o.x);
   endif
   o.maxnodes = bp_check_scalar (fn, "maxnodes", o.maxnodes, 3, 1000, true);
-  layout = place_nodes (net.sizes, o.maxnodes);
+  o.maxlayers = bp_check_scalar (fn, "maxlayers", o.maxlayers, 3, 1000, true);
+  layout = place_nodes (net.sizes, o.maxnodes, o.maxlayers);
   if (bp_is_unset (o.labels))
     edges = cellfun (@numel, layout.shown);
     o.labels = max (edges(1:end-1) .* edges(2:end)) <= 25;
@@ -101,7 +110,15 @@ function [h, varargout] = bp_plot_network (net, varargin)
     o.labels = bp_check_scalar (fn, "labels", o.labels, 0, 1, true);
   endif
   if (bp_is_unset (o.title))
-    widths = strjoin (arrayfun (@num2str, net.sizes, "uniformoutput", false), "-");
+    ## The widths of the layers drawn, "..." for the gap: a network of a
+    ## thousand layers must not give a title wider than the figure.
+    widths = arrayfun (@(l) num2str (net.sizes(l+1)), layout.layers(! isnan (layout.layers)),
+                       "uniformoutput", false);
+    if (any (isnan (layout.layers)))
+      k = find (isnan (layout.layers));
+      widths = [widths(1:k-1), {"..."}, widths(k:end)];
+    endif
+    widths = strjoin (widths, "-");
     if (bp_is_unset (o.gradient))
       o.title = sprintf ("%s network: weights %s", widths, o.symbol);
     else
@@ -154,19 +171,32 @@ function v = node_values (fn, net, x)
   v = struct ("x", x, "a", {a}, "z", {z});
 endfunction
 
-## Which nodes of each layer are drawn, and where.  Layer l is the column
-## x = 3 l; node slots are one unit apart and every column is centred on
-## y = 0.  A layer wider than MAXNODES keeps its first MAXNODES - 1 nodes
-## and its last one, with an empty slot for the dots between them.
-function layout = place_nodes (sizes, maxnodes)
+## Which layers and nodes are drawn, and where.  Column c of the drawing
+## is at x = 3 (c - 1) and shows layer layout.layers(c) (NaN for the gap
+## of a network deeper than MAXLAYERS: its first MAXLAYERS - 2 layers, an
+## empty column with dots, its last two).  Node slots are one unit apart
+## and every column is centred on y = 0.  A layer wider than MAXNODES
+## keeps its first MAXNODES - 1 nodes and its last one, with an empty slot
+## for the dots between them.
+function layout = place_nodes (sizes, maxnodes, maxlayers)
   n_layers = numel (sizes);
-  layout.x = 3 * (0:n_layers-1);
-  layout.shown = cell (1, n_layers);
-  layout.y = cell (1, n_layers);
-  layout.gap = cell (1, n_layers);
+  if (n_layers <= maxlayers)
+    layers = 0:n_layers-1;
+  else
+    layers = [0:maxlayers-3, NaN, n_layers-2, n_layers-1];
+  endif
+  n_cols = numel (layers);
+  layout.layers = layers;
+  layout.x = 3 * (0:n_cols-1);
+  layout.shown = cell (1, n_cols);
+  layout.y = cell (1, n_cols);
+  layout.gap = cell (1, n_cols);
   layout.slots = 0;
-  for i = 1:n_layers
-    n = sizes(i);
+  for c = 1:n_cols
+    if (isnan (layers(c)))
+      continue;
+    endif
+    n = sizes(layers(c) + 1);
     if (n <= maxnodes)
       shown = 1:n;
       slots = 1:n;
@@ -177,21 +207,31 @@ function layout = place_nodes (sizes, maxnodes)
       gap = maxnodes;
     endif
     centre = (slots(end) + 1) / 2;
-    layout.shown{i} = shown;
-    layout.y{i} = centre - slots;
-    layout.gap{i} = centre - gap;
+    layout.shown{c} = shown;
+    layout.y{c} = centre - slots;
+    layout.gap{c} = centre - gap;
     layout.slots = max (layout.slots, slots(end));
   endfor
 endfunction
 
-## About 90 pixels per unit of node spacing, less for tall networks; the
+## The edges drawn: those of layer l = layout.layers(c) for every column
+## c whose left neighbour shows layer l - 1 (none across the gap).
+function cols = edge_columns (layout)
+  cols = find ([false, diff(layout.layers) == 1]);
+endfunction
+
+## About 90 pixels per unit of node spacing, less for tall networks, and
+## less for wide ones so that the figure is at most 10000 pixels wide
+## (gnuplot's cairo terminal refuses sizes beyond 32767 pixels and then
+## never answers, and the plots accept sizes from 100 to 10000); the
 ## drawing spans the x range of draw_network's limits, and about S + 1.6
 ## units of height plus room for the title.
 function sz = default_size (layout)
   S = layout.slots;
-  unit = min (90, 700 / (S + 2));
-  sz = round ([max(520, unit * (layout.x(end) + 2.6) / 0.96),
-               unit * (S + 1.6) / 0.9 + 40]);
+  span = layout.x(end) + 2.6;
+  unit = min ([90, 700 / (S + 2), 0.96 * 10000 / span]);
+  sz = round ([max(520, unit * span / 0.96), unit * (S + 1.6) / 0.9 + 40]);
+  sz = min (max (sz, 100), 10000);
 endfunction
 
 function draw_network (fig, net, V, values, layout, o)
@@ -208,15 +248,19 @@ function draw_network (fig, net, V, values, layout, o)
   hold (ax, "on");
 
   vmax = 0;
-  for l = 1:numel (V)
-    part = V{l}(layout.shown{l+1}, layout.shown{l});
+  for c = edge_columns (layout)
+    part = V{layout.layers(c)}(layout.shown{c}, layout.shown{c-1});
     vmax = max (vmax, max (abs (part(:))));
   endfor
-  for l = 1:numel (V)
-    draw_edges (ax, V{l}, layout, l, vmax, r, o.labels);
+  for c = edge_columns (layout)
+    draw_edges (ax, V{layout.layers(c)}, layout, c, vmax, r, o.labels);
   endfor
-  for i = 1:numel (layout.x)
-    draw_layer (ax, net, layout, i, values, r);
+  for c = 1:numel (layout.x)
+    if (isnan (layout.layers(c)))
+      draw_gap (ax, layout, c, r);
+    else
+      draw_layer (ax, net, layout, c, values, r);
+    endif
   endfor
 
   text_lines (ax, mean (layout.x([1 end])), bottom,
@@ -241,13 +285,14 @@ function c = sign_colour (v)
   endif
 endfunction
 
-function draw_edges (ax, W, layout, l, vmax, r, with_labels)
-  src = layout.shown{l};
-  dst = layout.shown{l+1};
-  ys = layout.y{l};
-  yd = layout.y{l+1};
-  x0 = layout.x(l) + r;
-  x1 = layout.x(l+1) - r;
+## The edges into column C from column C - 1, W the weights between them.
+function draw_edges (ax, W, layout, c, vmax, r, with_labels)
+  src = layout.shown{c-1};
+  dst = layout.shown{c};
+  ys = layout.y{c-1};
+  yd = layout.y{c};
+  x0 = layout.x(c-1) + r;
+  x1 = layout.x(c) - r;
   nk = numel (src);
   for a = 1:numel (dst)
     for b = 1:nk
@@ -279,8 +324,8 @@ function draw_edges (ax, W, layout, l, vmax, r, with_labels)
 endfunction
 
 function draw_layer (ax, net, layout, i, values, r)
-  l = i - 1;
-  L = numel (layout.x) - 1;
+  l = layout.layers(i);
+  L = numel (net.W);
   x = layout.x(i);
   t = linspace (0, 2 * pi, 60);
   if (l == 0)
@@ -323,6 +368,16 @@ function draw_layer (ax, net, layout, i, values, r)
     plot (ax, x * [1 1 1], layout.gap{i} + [-0.25 0 0.25], "k.",
           "markersize", 8);
   endif
+endfunction
+
+## The column of layers left out: dots across it, and which layers.
+function draw_gap (ax, layout, i, r)
+  x = layout.x(i);
+  plot (ax, x + [-0.5 0 0.5], [0 0 0], "k.", "markersize", 8);
+  text_lines (ax, x, (layout.slots - 1) / 2 + r + 0.1,
+              {sprintf("layers %d to %d", layout.layers(i-1) + 1,
+                       layout.layers(i+1) - 1), "not drawn"},
+              "bottom", "fontsize", 10);
 endfunction
 
 ## Text on a white box, so that it stays legible where it crosses edges.

@@ -2,7 +2,7 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
 ##
 ## Sizes that cannot fit give backprop:<fn>:out_of_memory errors, never an
-## abort (DESIGN.md section 5), also one after another in one session, and
+## abort (doc/robustness.md), also one after another in one session, and
 ## the session goes on working.
 ##
 ## Each scenario runs in a CHILD octave-cli whose address space bash's

@@ -4,7 +4,7 @@
 ## Bad-input tests of bp_activation (z, name): every bad value of each
 ## argument must raise backprop:bp_activation:<reason> with a message
 ## "bp_activation: ..." naming the argument, leave the caller's variables
-## as they were, and never crash Octave (DESIGN.md section 5).
+## as they were, and never crash Octave (doc/robustness.md).
 
 ## The helpers these tests share with the other bad-input files (try_bad,
 ## report, check_error, the bad_* catalogues, ...) are function files in

@@ -5,8 +5,8 @@
 ## value of each argument and option (and every way of breaking the
 ## network struct) must raise backprop:bp_gradient:<reason> with a message
 ## "bp_gradient: ..." naming the argument, option or field, leave the
-## caller's variables as they were, and never crash Octave (DESIGN.md
-## sections 2, 3 and 5).
+## caller's variables as they were, and never crash Octave (doc/design-decisions.md,
+## doc/robustness.md).
 
 ## The helpers these tests share with the other bad-input files (try_bad,
 ## report, check_error, the bad_* catalogues, ...) are function files in

@@ -5,7 +5,7 @@
 ## the sizes and of each option must raise backprop:bp_init:<reason> with
 ## a message "bp_init: ..." naming the argument or option, leave the
 ## caller's variables and the state of rand and randn as they were, and
-## never crash Octave, not even for absurd sizes (DESIGN.md sections 3, 5).
+## never crash Octave, not even for absurd sizes (doc/robustness.md).
 
 ## The helpers these tests share with the other bad-input files (try_bad,
 ## report, check_error, the bad_* catalogues, ...) are function files in

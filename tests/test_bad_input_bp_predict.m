@@ -5,7 +5,7 @@
 ## (and every way of breaking the network struct) must raise
 ## backprop:bp_predict:<reason> with a message "bp_predict: ..." naming the
 ## argument or field, leave the caller's variables as they were, and never
-## crash Octave (DESIGN.md sections 2, 3 and 5).
+## crash Octave (doc/design-decisions.md, doc/robustness.md).
 
 ## The helpers these tests share with the other bad-input files (try_bad,
 ## report, check_error, the bad_* catalogues, ...) are function files in

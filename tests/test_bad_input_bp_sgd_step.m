@@ -6,7 +6,7 @@
 ## gradient cells) must raise backprop:bp_sgd_step:<reason> with a message
 ## "bp_sgd_step: ..." naming the argument or element, leave the caller's
 ## variables as they were (the network above all), and never crash Octave
-## (DESIGN.md sections 2, 3 and 5).
+## (doc/design-decisions.md, doc/robustness.md).
 
 ## The helpers these tests share with the other bad-input files (try_bad,
 ## report, check_error, the bad_* catalogues, ...) are function files in

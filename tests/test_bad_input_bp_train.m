@@ -7,7 +7,7 @@
 ## every way of breaking the network struct, must raise
 ## backprop:bp_train:<reason> with a message "bp_train: ..." naming the
 ## argument, option or field, leave the caller's variables as they were,
-## and never crash Octave (DESIGN.md sections 2, 3 and 5).
+## and never crash Octave (doc/design-decisions.md, doc/robustness.md).
 
 ## The helpers these tests share with the other bad-input files (try_bad,
 ## report, check_error, the bad_* catalogues, ...) are function files in

@@ -223,6 +223,78 @@
 %! assert (! isempty (strfind (out, "delta_i^(2) * w_i3^(2)")));
 
 %!test
+%! ## A sigmoid output with the cross-entropy loss, swept through the
+%! ## whole range of z = w x (x = 1, b = 0): moderate values, outputs that
+%! ## round to 1 (z above 37) and to exactly 1 (z = 720), and outputs that
+%! ## are subnormal (z between -745 and -708.4) or exactly 0 (z = -800),
+%! ## with targets 0, 1e-10, 0.3 and 1.  bp_chain's dC_dw must equal
+%! ## bp_gradient's in every case.  Where the factors are shown it is
+%! ## their product, which agrees with the fused error a - y within the
+%! ## rounding bound of bp_chain's help (here n = 1: 8 eps (m |da_dz| +
+%! ## |delta|), m = y/a + (1-y)/(1-a)); where they cannot be multiplied
+%! ## accurately it is delta itself, exactly.  At z = -720 and y = 1,
+%! ## dC_da = -1/a overflowed and dC_dw was Inf where bp_gradient gives -1.
+%! zs = [-800, -745, -740, -730, -720, -715, -710, -708.5, -708, -700, ...
+%!       -40, -5, -0.3, 0, 2, 30, 37, 38, 40, 720];
+%! problems = {};
+%! for y = [0, 1e-10, 0.3, 1]
+%!   for zv = zs
+%!     net = bp_init ([1 1], "loss", "cross-entropy");
+%!     net.W{1} = zv;
+%!     t = bp_chain (net, 1, y, 1, 1, 1);
+%!     dW = bp_gradient (net, 1, y);
+%!     a = t.a;
+%!     m = 0;                          # the parts of the derivative (0 ln 0 = 0)
+%!     if (y != 0)
+%!       m += abs (y / a);
+%!     endif
+%!     if (y != 1)
+%!       m += abs ((1 - y) / (1 - a));
+%!     endif
+%!     if (t.via_delta)
+%!       ok = t.dC_dw == dW{1} && isnan (t.da_dz);
+%!     else
+%!       bound = 8 * (eps * (m * abs (t.da_dz) + abs (t.delta)) + 2^-1074);
+%!       ok = isfinite (t.dC_dw) && abs (t.dC_dw - dW{1}) <= bound + eps * abs (dW{1});
+%!     endif
+%!     if (! ok || ! isfinite (t.dC_dw))
+%!       problems{end+1} = sprintf ("z = %g, y = %g: bp_chain %.17g (via delta %d), bp_gradient %.17g",
+%!                                  zv, y, t.dC_dw, t.via_delta, dW{1});
+%!     endif
+%!   endfor
+%! endfor
+%! if (! isempty (problems))
+%!   error ("%d problems:\n%s", numel (problems), strjoin (problems, "\n"));
+%! endif
+%! ## The case of the report, and how it is explained.
+%! net = bp_init ([1 1], "loss", "cross-entropy");
+%! net.W{1} = -720;
+%! t = bp_chain (net, 1, 1, 1, 1, 1);
+%! assert (t.via_delta);
+%! assert (t.dC_dw, t.a - 1);
+%! assert (! isempty (strfind (t.note, "is subnormal")));
+%! assert (! isempty (strfind (t.note, "fused error")));
+%! out = evalc ("disp (t)");
+%! assert (! isempty (strfind (out, "= (-1) * (1)\n")));
+
+%!test
+%! ## The same output one layer up: the hidden layer's sum is written with
+%! ## delta_i^(2) where the output's factors cannot be multiplied, and
+%! ## the hidden weight's derivative still matches bp_gradient.
+%! net = bp_init ([1 1 1], "loss", "cross-entropy");
+%! net.W = {0.5, -1500};                 # z^(2) = -1500 a^(1), a^(1) = 0.62
+%! net.b = {0, 210};                     # z^(2) near -720: a^(2) subnormal
+%! [aL, a, z] = bp_forward (net, 1);
+%! assert (aL > 0 && aL < realmin);
+%! t = bp_chain (net, 1, 1, 1, 1, 1);
+%! dW = bp_gradient (net, 1, 1);
+%! assert (isnan (t.next_da_dz));
+%! assert (t.dC_dw, dW{1}, 8 * eps * abs (dW{1}));
+%! out = evalc ("disp (t)");
+%! assert (! isempty (strfind (out, "delta_i^(2) * w_i1^(2)")));
+%! assert (! isempty (strfind (out, "do not multiply to delta_i^(2)")));
+
+%!test
 %! ## The printout: the article's equation with the numbers of the
 %! ## properties in it, for the output and a hidden layer, and a softmax
 %! ## layer's explanation.

@@ -9,7 +9,7 @@
 ## seen rather than suffered.  No call may crash or hang, fail with an
 ## identifier other than backprop:<function>:<reason>, accept an invalid
 ## value, reject a valid one, or change the caller's variables
-## (DESIGN.md section 5).  The counts are printed; on failure the report
+## (doc/robustness.md).  The counts are printed; on failure the report
 ## lists every BAD call with the statement that reproduces it.
 
 %!test
@@ -41,3 +41,37 @@
 %!   error ("the fuzz sample found BAD calls (or could not run), exit status %d:\n%s",
 %!          status, out);
 %! endif
+
+%!test
+%! ## The suite refuses to run when a public function (listed in INDEX)
+%! ## has no spec, naming it: here an INDEX that lists one more function.
+%! ## (The sample above runs against the package's own INDEX, so every
+%! ## public function has a spec, bp_chain_factors included.)
+%! here = fileparts (which ("test_fuzz_sample"));
+%! if (isempty (here))
+%!   here = pwd ();
+%! endif
+%! index = tempname ();
+%! fid = fopen (index, "w");
+%! fputs (fid, [fileread(fullfile (here, "..", "INDEX")) "Untested\n bp_not_fuzzed\n"]);
+%! fclose (fid);
+%! dirs = unique ({fileparts(which ("bp_init")), fileparts(which ("__bp_names__"))});
+%! octave = fullfile (OCTAVE_HOME (), "bin", "octave-cli");
+%! if (! exist (octave, "file"))
+%!   octave = "octave-cli";
+%! endif
+%! saved = {getenv("FUZZ_SETUP"), getenv("FUZZ_OCTAVE")};
+%! setenv ("FUZZ_SETUP", sprintf ("addpath ('%s'); ", dirs{:}));
+%! setenv ("FUZZ_OCTAVE", octave);
+%! unwind_protect
+%!   [status, out] = system (sprintf ("bash '%s' --sample 10 --index '%s' 2>&1",
+%!                                    fullfile (here, "fuzz", "run_fuzz.sh"), index));
+%! unwind_protect_cleanup
+%!   setenv ("FUZZ_SETUP", saved{1});
+%!   setenv ("FUZZ_OCTAVE", saved{2});
+%!   unlink (index);
+%! end_unwind_protect
+%! assert (status != 0, "the fuzz suite ran without a spec for bp_not_fuzzed:\n%s", out);
+%! assert (! isempty (strfind (out, "no fuzz spec for bp_not_fuzzed")),
+%!         "the refusal does not name the function:\n%s", out);
+%! assert (isempty (strfind (out, "running ")), "calls were run:\n%s", out);

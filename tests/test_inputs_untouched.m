@@ -2,8 +2,8 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
 ##
 ## Valid calls of every public function leave every input exactly as it
-## was.  The MEX gateways view Octave's arrays in place (DESIGN.md section
-## 4), so a gateway that wrote into an input would change the caller's
+## was.  The MEX gateways view Octave's arrays in place (README.md: "gateways that never
+## copy or modify your arrays"), so a gateway that wrote into an input would change the caller's
 ## variable, and every other variable sharing its data, behind Octave's
 ## back.  Each input is compared after the call with a deep copy taken
 ## before it (a plain "keep = x" would share the data and change with it);

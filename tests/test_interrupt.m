@@ -43,50 +43,12 @@
 ## Every wait has a timeout; the child is killed (SIGKILL) and reaped in a
 ## cleanup block whatever happens, so the test cannot hang or leave a
 ## process behind.  Skipped, with a note, only where no such child can be
-## run: not Linux, or no octave-cli next to this Octave.
+## run: not Linux, or no octave-cli next to this Octave.  The child's
+## helpers (child_start, child_send, child_wait_for, child_cpu_seconds,
+## child_stop) are in tests/lib, shared with tests/test_plots_hostile.m.
 
 ## ---------------------------------------------------------------------
 ## Helpers
-
-%!function s = wait_for (out, pid, pattern, seconds, sofar)
-%!  ## Read the child's output (non-blocking pipe OUT) until the text read
-%!  ## matches the regular expression PATTERN; return that text.  Fails
-%!  ## after SECONDS, or when the child has died, showing what it printed.
-%!  ## fgets may return part of a line (what the pipe holds so far), so
-%!  ## patterns end in \n to match complete lines only.
-%!  s = sofar;
-%!  t0 = time ();
-%!  while (isempty (regexp (s, pattern, "once", "lineanchors")))
-%!    line = fgets (out);
-%!    if (ischar (line))
-%!      ## The first line may follow the prompt shown before PS1 ('').
-%!      s = [s regexprep(line, '^octave:\d+> ', '')];
-%!      continue;
-%!    endif
-%!    fclear (out);
-%!    [p, status] = waitpid (pid, WNOHANG ());
-%!    if (p == pid)
-%!      error ("the child exited (status %d) before printing /%s/; it printed:\n%s",
-%!             status, pattern, s);
-%!    elseif (time () - t0 > seconds)
-%!      error ("no /%s/ from the child within %g s; it printed:\n%s", pattern,
-%!             seconds, s);
-%!    endif
-%!    pause (0.01);
-%!  endwhile
-
-%!function send (in, cmd)
-%!  fputs (in, [cmd "\n"]);
-%!  fflush (in);
-
-%!function t = cpu_seconds (pid)
-%!  ## User plus system CPU time of process PID (all its threads), from
-%!  ## /proc/PID/stat, whose fields 14 and 15 count clock ticks of 1/100 s
-%!  ## (USER_HZ, 100 on Linux).  The command name (field 2) may hold
-%!  ## spaces, so the fields are counted after its closing parenthesis.
-%!  s = fileread (sprintf ("/proc/%d/stat", pid));
-%!  f = strsplit (strtrim (s(find (s == ")", 1, "last") + 2:end)), " ");
-%!  t = (str2double (f{12}) + str2double (f{13})) / 100;
 
 %!function kb = child_memory (pid)
 %!  ## [VmRSS, VmData] of process PID in kB.
@@ -94,70 +56,51 @@
 %!  kb = [sscanf(regexp (s, 'VmRSS:\s*\d+', "match", "once")(7:end), "%d"), ...
 %!        sscanf(regexp (s, 'VmData:\s*\d+', "match", "once")(8:end), "%d")];
 
-%!function stop_child (in, out, pid)
-%!  ## Kill and reap the child if it is still there, and close the pipes.
-%!  if (pid > 0 && waitpid (pid, WNOHANG ()) == 0)
-%!    kill (pid, 9);
-%!    waitpid (pid);
-%!  endif
-%!  if (in >= 0)
-%!    fclose (in);
-%!  endif
-%!  if (out >= 0)
-%!    fclose (out);
-%!  endif
-
 ## ---------------------------------------------------------------------
 
 %!test
-%! octave = fullfile (OCTAVE_HOME (), "bin", "octave-cli");
-%! if (! isunix () || ! exist ("/proc/self/stat", "file") || ! exist (octave, "file"))
-%!   printf ("  skipped: needs Linux's /proc and an octave-cli next to this Octave\n");
-%!   return;
-%! endif
 %! LATENCY_BOUND = 0.1;     # s: the design's limit, for the median run
 %! MAX_LATENCY = 0.5;       # s: any run, on a loaded machine
 %! GROWTH_BOUND = 10240;    # kB over the four measured interrupted runs
 %! RUNS = 6;                # the first two warm up
 %! SIGINT = 2;
-%! dirs = unique ({fileparts(which ("bp_train")), fileparts(which ("__bp_train__"))});
 %! in = out = pid = -1;
 %! unwind_protect
-%!   ## sh's exec keeps the process id, and merges the child's stderr into
-%!   ## what this test reads.
-%!   [in, out, pid] = popen2 ("/bin/sh", {"-c", sprintf("exec '%s' --norc --no-history --quiet -i --no-line-editing 2>&1", octave)});
-%!   assert (pid > 0, "could not start %s", octave);
-%!   ## No prompt: the child's lines then start with what it prints.  keep
-%!   ## holds its own copy of every array (+= 0 on one element unshares
-%!   ## them), so a gateway writing into net's arrays in place would show.
-%!   send (in, ["PS1 ('');  " sprintf("addpath ('%s'); ", dirs{:}) ...
-%!              "rand ('state', 1);  randn ('state', 1);" ...
-%!              "X = randn (784, 20000);  Y = zeros (10, 20000);" ...
-%!              "Y(sub2ind (size (Y), randi (10, 1, 20000), 1:20000)) = 1;" ...
-%!              "net = bp_init ([784 512 512 10], 'seed', 1);" ...
-%!              "keep = net;  for l = 1:3, keep.W{l}(1) += 0; keep.b{l}(1) += 0; end;" ...
-%!              "printf ('READY\\n');"]);
-%!   text = wait_for (out, pid, '^READY\n', 120, "");
+%!   [in, out, pid] = child_start ();
+%!   if (pid < 0)
+%!     printf ("  skipped: needs Linux's /proc and an octave-cli next to this Octave\n");
+%!     return;
+%!   endif
+%!   ## keep holds its own copy of every array (+= 0 on one element
+%!   ## unshares them), so a gateway writing into net's arrays in place
+%!   ## would show.
+%!   child_send (in, ["rand ('state', 1);  randn ('state', 1);" ...
+%!                    "X = randn (784, 20000);  Y = zeros (10, 20000);" ...
+%!                    "Y(sub2ind (size (Y), randi (10, 1, 20000), 1:20000)) = 1;" ...
+%!                    "net = bp_init ([784 512 512 10], 'seed', 1);" ...
+%!                    "keep = net;  for l = 1:3, keep.W{l}(1) += 0; keep.b{l}(1) += 0; end;" ...
+%!                    "printf ('READY\\n');"]);
+%!   text = child_wait_for (out, pid, '^READY\n', 120, "");
 %!   latency = zeros (1, RUNS);
 %!   mem = zeros (RUNS, 2);
 %!   for k = 1:RUNS
-%!     send (in, sprintf (["clear net2 h2;  printf ('STARTED %d\\n');  fflush (stdout);" ...
+%!     child_send (in, sprintf (["clear net2 h2;  printf ('STARTED %d\\n');  fflush (stdout);" ...
 %!                         "[net2, h2] = bp_train (net, X, Y, 'epochs', 50, 'batch', 100," ...
 %!                         " 'momentum', 0.9, 'verbose', false, 'seed', %d);" ...
 %!                         "printf ('FINISHED\\n');"], k, k));
-%!     text = wait_for (out, pid, sprintf ('^STARTED %d\n', k), 60, text);
-%!     cpu0 = cpu_seconds (pid);
+%!     text = child_wait_for (out, pid, sprintf ('^STARTED %d\n', k), 60, text);
+%!     cpu0 = child_cpu_seconds (pid);
 %!     t_start = time ();
-%!     while (cpu_seconds (pid) - cpu0 < 0.5)
+%!     while (child_cpu_seconds (pid) - cpu0 < 0.5)
 %!       assert (time () - t_start < 60, "the child used no CPU after STARTED %d", k);
 %!       pause (0.02);
 %!     endwhile
 %!     t_signal = time ();
 %!     kill (pid, SIGINT);
-%!     send (in, sprintf (["printf ('BACK %d %%.6f %%d %%d %%d %%d\\n', time (), exist ('net2', 'var')," ...
+%!     child_send (in, sprintf (["printf ('BACK %d %%.6f %%d %%d %%d %%d\\n', time (), exist ('net2', 'var')," ...
 %!                         " exist ('h2', 'var'), isequal (net, keep), __bp_train__ ('bp_train', 'count'));" ...
 %!                         "  fflush (stdout);"], k));
-%!     text = wait_for (out, pid, sprintf ('^BACK %d [^\n]*\n', k), 60, text);
+%!     text = child_wait_for (out, pid, sprintf ('^BACK %d [^\n]*\n', k), 60, text);
 %!     v = sscanf (regexp (text, sprintf ('(?<=^BACK %d )[^\n]*', k), "match", "once", "lineanchors"), "%f");
 %!     assert (numel (v) == 5, "run %d: cannot read the BACK line in:\n%s", k, text);
 %!     latency(k) = v(1) - t_signal;
@@ -170,13 +113,13 @@
 %!   endfor
 %!   ## The session still works: a short run of the same network, and a
 %!   ## small one, complete.
-%!   send (in, ["n3 = bp_train (net, X(:,1:500), Y(:,1:500), 'epochs', 1, 'batch', 100, 'verbose', false);" ...
+%!   child_send (in, ["n3 = bp_train (net, X(:,1:500), Y(:,1:500), 'epochs', 1, 'batch', 100, 'verbose', false);" ...
 %!              "n4 = bp_train (bp_init ([2 3 1], 'seed', 1), [0 0 1 1; 0 1 0 1], [0 1 1 0], 'epochs', 5, 'verbose', false);" ...
 %!              "printf ('AFTER %d\\n', all (isfinite (n3.W{3}(:))) && ! isequal (n3.W, net.W) && isstruct (n4));"]);
-%!   text = wait_for (out, pid, '^AFTER \d\n', 120, text);
+%!   text = child_wait_for (out, pid, '^AFTER \d\n', 120, text);
 %!   assert (! isempty (regexp (text, '^AFTER 1$', "once", "lineanchors")),
 %!           "training after the interrupts did not work:\n%s", text);
-%!   send (in, "exit (0)");
+%!   child_send (in, "exit (0)");
 %!   t0 = time ();
 %!   do
 %!     [p, status] = waitpid (pid, WNOHANG ());
@@ -202,5 +145,5 @@
 %!           "the child grew by %d kB over %d interrupted runs (VmRSS, VmData kB per run:\n%s)",
 %!           growth, RUNS - 2, mat2str (mem));
 %! unwind_protect_cleanup
-%!   stop_child (in, out, pid);
+%!   child_stop (in, out, pid);
 %! end_unwind_protect

@@ -1,7 +1,7 @@
 ## Copyright (C) 2026 The backprop authors
 ## SPDX-License-Identifier: GPL-3.0-or-later
 ##
-## bp_predict (DESIGN.md section 3): Y = bp_predict (net, X) is the output
+## bp_predict (its help): Y = bp_predict (net, X) is the output
 ## activation a^(L) of bp_forward for every column of X, and
 ## [Y, class] = bp_predict (net, X) adds the 1-by-N row of the index of
 ## each column's largest output, the first one on ties.

@@ -1,7 +1,7 @@
 ## Copyright (C) 2026 The backprop authors
 ## SPDX-License-Identifier: GPL-3.0-or-later
 ##
-## A network is a plain struct (DESIGN.md section 2), so Octave's save and
+## A network is a plain struct (doc/design-decisions.md), so Octave's save and
 ## load keep it, and training can stop and go on later, in another session:
 ##
 ##  * A network trained for E1 epochs without shuffling, saved in text

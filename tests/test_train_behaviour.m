@@ -1,8 +1,8 @@
 ## Copyright (C) 2026 The backprop authors
 ## SPDX-License-Identifier: GPL-3.0-or-later
 ##
-## What bp_train does beyond the arithmetic of one step (DESIGN.md section
-## 3, doc/design-decisions.md "Training"): reproducibility with and
+## What bp_train does beyond the arithmetic of one step (help bp_train,
+## doc/design-decisions.md "Training"): reproducibility with and
 ## without "seed", the shuffle, learning XOR and two spirals, the fields of
 ## hist, the validation numbers, the caller's network left alone, the
 ## progress line, and the error for a run that diverges.

@@ -1,8 +1,8 @@
 ## Copyright (C) 2026 The backprop authors
 ## SPDX-License-Identifier: GPL-3.0-or-later
 ##
-## bp_train with "shuffle", false against a hand-written loop (DESIGN.md
-## section 3): batch k of every epoch is columns (k-1)*batch+1 .. k*batch
+## bp_train with "shuffle", false against a hand-written loop (help
+## bp_train): batch k of every epoch is columns (k-1)*batch+1 .. k*batch
 ## (the last one smaller when batch does not divide N), and each batch takes
 ## the step of bp_gradient + bp_sgd_step.  With "momentum" mu the loop
 ## does v = mu*v - eta*dW; W = W + v (the same for the biases, v starting

@@ -27,6 +27,8 @@ function o = bp_check_figure_options (fn, o, default_size)
              "%s: file must be in an existing folder, got '%s' (no folder '%s')",
              fn, o.file, folder);
     endif
+    ## Before anything is drawn; checked again just before writing.
+    bp_check_regular_file (fn, o.file);
   endif
   if (bp_is_unset (o.visible))
     o.visible = bp_have_display ();

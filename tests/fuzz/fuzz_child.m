@@ -90,6 +90,12 @@ function r = run_case (c)
     return;
   end_try_catch
   keep = deep_copy (args);
+  ## Every other seeded call runs with the legacy generators active (a
+  ## caller's rand ("seed", ...)), which a seeded call must leave active.
+  if (has_seed (args) && mod (str2double (c.id), 2))
+    rand ("seed", 42);
+    randn ("seed", 43);
+  endif
   before = state (args);
   t0 = tic ();
   try
@@ -165,7 +171,7 @@ function s = state (args)
   s.cwd = pwd ();
   s.seeded = has_seed (args);
   if (s.seeded)
-    s.rng = {rand("state"), randn("state")};
+    s.rng = random_state ();
   endif
   s.files = fopen ("all");
   s.figures = get (0, "children");
@@ -190,7 +196,8 @@ function e = watched_entries ()
 endfunction
 
 ## A "seed" option with a value: the call must leave rand and randn
-## where they were (bp_init, bp_train, bp_dataset promise it).
+## where they were, in the family they were in (bp_init, bp_train,
+## bp_dataset promise it).
 function tf = has_seed (args)
   tf = false;
   for i = 1:numel (args) - 1

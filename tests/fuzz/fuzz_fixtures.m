@@ -11,6 +11,8 @@
 ## the folder @file{out} for the plots' PNG files, relative to the working
 ## folder (run_fuzz.sh makes one in every child's working folder), and a
 ## file name in it;
+## @item fix.pipe
+## a named pipe called @file{pipe.png}, which no process reads;
 ## @item fix.idx
 ## rows @{path, label, expect@}: good and broken IDX files for
 ## @code{bp_load_idx} (plain and gzip-compressed, truncated, with headers
@@ -25,6 +27,12 @@ function fix = fuzz_fixtures (dir)
   fix.out = "out";
   fix.png = "out/a.png";
   mkdir_p (fix.out);
+  mkdir_p (dir);
+  fix.pipe = fullfile (dir, "pipe.png");
+  [err, msg] = mkfifo (fix.pipe, 600);
+  if (err != 0)
+    error ("fuzz_fixtures: mkfifo failed: %s", msg);
+  endif
   d = fullfile (dir, "idx");
   mkdir_p (d);
   f = @(name) fullfile (d, name);
@@ -86,6 +94,27 @@ function fix = fuzz_fixtures (dir)
   gz = fileread_bytes (f("images_gz"));
   write_bytes (f("cut.gz"), gz(1:ceil (end/2)));
   idx(end+1,:) = {f("cut.gz"), "a gzip file cut in half", "error"};
+  write_bytes (f("no_array.idx"), [0 0 8 3 0 0 0 0 255 255 255 255 255 255 255 255]);
+  idx(end+1,:) = {f("no_array.idx"), "0 samples of 4294967295-by-4294967295 (a 1.8e19-by-0 matrix)", "error"};
+  ## A gzip bomb: one promised value, then 100 MB of zeros in 100 kB.
+  write_bytes (f("first"), [0 0 8 1 0 0 0 1 5 zeros(1, 2^20)]);
+  write_bytes (f("zeros"), zeros (1, 2^20));
+  gzip_to (f("first"), f("first.gz"));
+  gzip_to (f("zeros"), f("zeros.gz"));
+  write_bytes (f("bomb.gz"), [fileread_bytes(f("first.gz")), ...
+                              repmat(fileread_bytes (f("zeros.gz")), 1, 100)]);
+  cellfun (@unlink, {f("first"), f("zeros"), f("first.gz"), f("zeros.gz")});
+  idx(end+1,:) = {f("bomb.gz"), "a gzip bomb (1 value promised, 100 MB inflated)", "error"};
+  ## 3 GB of uint8 labels, sparse on disk: 24 GB as doubles.
+  write_bytes (f("sparse.idx"), [0 0 8 1 178 208 94 0]);
+  [status, out] = system (sprintf ("truncate -s %d '%s'", 8 + 3e9, f("sparse.idx")));
+  if (status != 0)
+    error ("fuzz_fixtures: truncate failed: %s", out);
+  endif
+  idx(end+1,:) = {f("sparse.idx"), "3 GB (sparse) whose header matches its size", "error"};
+  ## A file called "-" (gzip), which is not the standard input.
+  gzip_to (f("labels.idx"), f("-"));
+  idx(end+1,:) = {f("-"), "a gzip file called -", "ok"};
 
   ## Not regular files, or no file at all.
   idx(end+1,:) = {d, "a folder", "error"};
@@ -95,6 +124,11 @@ function fix = fuzz_fixtures (dir)
   idx(end+1,:) = {"/dev/null", "/dev/null", "error"};
   idx(end+1,:) = {"/dev/zero", "/dev/zero (endless zeros)", "error"};
   idx(end+1,:) = {"/proc/self/status", "a /proc file (size 0, has content)", "error"};
+  [err, msg] = mkfifo (f("fifo.idx"), 600);
+  if (err != 0)
+    error ("fuzz_fixtures: mkfifo failed: %s", msg);
+  endif
+  idx(end+1,:) = {f("fifo.idx"), "a named pipe without a writer", "error"};
   idx(end+1,:) = {f("images.idx/x"), "a path through a file", "error"};
   [~] = symlink ("loop", f("loop"));
   idx(end+1,:) = {f("loop"), "a symbolic link to itself", "error"};

@@ -2,10 +2,17 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
 
 ## -*- texinfo -*-
-## @deftypefn {} {@var{n} =} fuzz_generate (@var{out_file}, @var{scratch}, @var{sample}, @var{seed})
+## @deftypefn  {} {@var{n} =} fuzz_generate (@var{out_file}, @var{scratch}, @var{sample}, @var{seed})
+## @deftypefnx {} {@var{n} =} fuzz_generate (@dots{}, @var{index_file})
 ## Write the fuzz catalogue: every call the suite makes, one a line, to
 ## @var{out_file}, and the fixture files those calls read into
 ## @var{scratch}/fixtures.  Returns the number of calls written.
+##
+## First of all, the functions with a spec (fuzz_specs) must be exactly
+## the public functions, those the package's @file{INDEX} lists
+## (@var{index_file}, by default the INDEX two folders up): a public
+## function without a spec is an error that names it, and nothing runs.
+## A new public function cannot slip past the suite.
 ##
 ## For each public function (fuzz_specs): every positional argument and
 ## every option is replaced, one at a time, by each generic hostile value
@@ -23,11 +30,19 @@
 ## id  function  nout  expect  description  arg1  arg2 ...
 ## @end example
 ## where @var{expect} is @qcode{"ok"} (the call must succeed),
-## @qcode{"error"} (it must fail with a backprop:function: identifier) or
-## @qcode{"any"}, and each arg is an Octave expression for its value.
+## @qcode{"error"} (it must fail with a backprop:function: identifier),
+## @qcode{"any"}, or @qcode{"octave"} (it must fail, and may fail with
+## Octave's own error: too many outputs of a class constructor), and each
+## arg is an Octave expression for its value.
 ## @end deftypefn
 
-function n = fuzz_generate (out_file, scratch, sample, seed)
+function n = fuzz_generate (out_file, scratch, sample, seed, index_file = "")
+  if (isempty (index_file))
+    index_file = fullfile (fileparts (mfilename ("fullpath")), "..", "..", "INDEX");
+  endif
+  ## The specs' names without making any fixture: fuzz_specs only builds
+  ## expressions from the fixtures' names.
+  check_index (index_file, {fuzz_specs(no_fixtures ()).fn});
   fix = fuzz_fixtures (fullfile (scratch, "fixtures"));
   specs = fuzz_specs (fix);
   generic = fuzz_hostile ();
@@ -52,6 +67,31 @@ function n = fuzz_generate (out_file, scratch, sample, seed)
             numel (dropped), strjoin (unique (dropped), "\n  "));
   endif
   printf ("\n");
+endfunction
+
+## ---- every public function has a spec
+
+function check_index (index_file, fns)
+  text = fileread (index_file);
+  ## INDEX: a title line, category lines, and one indented function name
+  ## a line.
+  listed = regexp (text, '(?m)^\s+(\S+)\s*$', "tokens");
+  listed = cellfun (@(c) c{1}, listed, "uniformoutput", false);
+  missing = setdiff (listed, fns);
+  unknown = setdiff (fns, listed);
+  if (! isempty (missing))
+    error ("fuzz_generate: no fuzz spec for %s, which %s lists as public; every public function must have one: add it to tests/fuzz/fuzz_specs.m",
+           strjoin (missing, ", "), index_file);
+  elseif (! isempty (unknown))
+    error ("fuzz_generate: fuzz spec for %s, which %s does not list; remove the spec or list the function",
+           strjoin (unknown, ", "), index_file);
+  endif
+endfunction
+
+## What fuzz_specs needs of the fixtures (their names), without the files.
+function fix = no_fixtures ()
+  fix = struct ("dir", "", "out", "out", "png", "out/a.png",
+                "idx", {{"x", "a file", "ok"}}, "pipe", "pipe.png");
 endfunction
 
 ## ---- building the calls
@@ -91,8 +131,9 @@ function cases = count_cases (s, base)
                              pick (ok, "ok", "error"))];
   endfor
   for nout = 0:s.maxout+1
+    too_many = pick (s.octave_outputs, "octave", "error");
     cases = [cases, new_case(s.fn, nout, sprintf ("%d outputs", nout), base,
-                             pick (nout <= s.maxout, "ok", "error"))];
+                             pick (nout <= s.maxout, "ok", too_many))];
   endfor
 endfunction
 

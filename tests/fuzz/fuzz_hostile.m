@@ -7,7 +7,7 @@
 ## Hostile values for the fuzz suite, as rows @{expression, label@}.
 ##
 ## Without arguments: the generic catalogue that is tried in every argument
-## and option position, one value of each kind DESIGN.md section 5 names
+## and option position, one value of each kind doc/robustness.md names
 ## (wrong types, complex, sparse, integer, logical, single, N-d, empty,
 ## NaN and Inf, zero, negative, fractional, absurd).
 ##

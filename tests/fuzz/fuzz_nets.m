@@ -7,8 +7,8 @@
 ## rows @{expression, label, expect@}: each is the valid network expression
 ## @var{N} (a 2-3-1 network) with one field removed, retyped, resized or
 ## renamed, or a struct array of networks.  @var{expect} is
-## @qcode{"error"}, @qcode{"ok"} (DESIGN.md section 2 and
-## doc/design-decisions.md allow it) or @qcode{"any"} (the contract does
+## @qcode{"error"}, @qcode{"ok"} (doc/design-decisions.md, "The
+## network struct", allows it) or @qcode{"any"} (the contract does
 ## not say; either answer is fine as long as it is not a crash).
 ##
 ## The layer sizes of @var{N} are 2, 3, 1; W@{1@} is 3-by-2, W@{2@} 1-by-3.

@@ -10,6 +10,10 @@
 ## @item fn, minin, maxout, has_options
 ## the name, the fewest inputs it takes, the most outputs, and whether
 ## name/value options follow the positional arguments;
+## @item octave_outputs
+## true for a class constructor: Octave 7 refuses one output too many
+## itself, before the constructor runs (which always sees nargout = 1),
+## so that call must fail but may fail with Octave's own error;
 ## @item pos, opts
 ## rows @{name, kind, valid, pred@}: each positional argument and each
 ## option, with the expression of a valid value, the kind of value
@@ -17,8 +21,8 @@
 ## @code{pred (v)} says whether the call with @var{v} in that position
 ## (everything else valid) must succeed, @qcode{"ok"}, must fail,
 ## @qcode{"error"}, or may do either, @qcode{"any"}.  The predicates
-## follow DESIGN.md, doc/design-decisions.md and each function's help,
-## not its code;
+## follow doc/design-decisions.md and each function's help, not its
+## code;
 ## @item extra
 ## rows @{slot, expression, label, expect@}: more values for one position
 ## (the fixtures of bp_load_idx, the broken networks), with their
@@ -45,14 +49,15 @@ function specs = fuzz_specs (fix)
            spec_load_idx(fix), spec_dataset(), ...
            spec_plot_network(N, net_extra, fix), spec_plot_history(fix), ...
            spec_plot_boundary(N, net_extra, fix), spec_chain(N, net_extra), ...
-           spec_gradcheck(N, net_extra)];
+           spec_chain_factors(), spec_gradcheck(N, net_extra)];
 endfunction
 
 ## ---- one spec per public function
 
 function s = new_spec (fn, minin, maxout, has_options)
   s = struct ("fn", fn, "minin", minin, "maxout", maxout,
-              "has_options", has_options, "pos", {cell(0, 4)},
+              "has_options", has_options, "octave_outputs", false,
+              "pos", {cell(0, 4)},
               "opts", {cell(0, 4)}, "extra", {cell(0, 4)},
               "specials", {cell(0, 5)});
 endfunction
@@ -232,7 +237,7 @@ function s = spec_dataset ()
   ## Relative to "spirals", which takes every option.
   s.opts = {
     "n",       "scalar", "20",        @(v) p_scalar (v, 1, 1e7, true, "double")
-    "noise",   "scalar", "0.1",       @(v) p_scalar (v, 0, realmax, false, "double")
+    "noise",   "scalar", "0.1",       @(v) p_scalar (v, 0, 1e300, false, "double")
     "turns",   "scalar", "2",         @(v) p_scalar (v, 0.01, 100, false, "double")
     "classes", "scalar", "3",         @(v) p_scalar (v, 2, 12, true, "double")
     "targets", "name",   "'binary'",  @(v) p_name (v, {"onehot", "binary"}, "double")
@@ -265,6 +270,7 @@ function s = spec_plot_network (N, net_extra, fix)
     "x",        "matrix", "[0.5; -0.5]",   @(v) p_unset_or (v, "double", @(u) p_matrix (u, 2, 1, "any"))
     "labels",   "scalar", "true",          @(v) p_scalar (v, 0, 1, true, "double")
     "maxnodes", "scalar", "5",             @(v) p_scalar (v, 3, 1000, true)
+    "maxlayers", "scalar", "4",            @(v) p_scalar (v, 3, 1000, true)
     "title",    "name",   "'A title'",     @(v) p_unset_or (v, "double", @p_text)
     "file",     "file",   quote(fix.png),         @(v) p_png (v, fix)
     "visible",  "scalar", "false",         @(v) p_visible (v)
@@ -272,6 +278,8 @@ function s = spec_plot_network (N, net_extra, fix)
   };
   s.extra = [net_extra; png_extra(fix)];
   s.specials(end+1,:) = {"a 2-1000-1 network", {"bp_init ([2 1000 1], 'seed', 1)"}, 1, "ok", false};
+  s.specials(end+1,:) = {"a network of 130 layers, into a file (once a hang: a figure wider than gnuplot takes)", ...
+                         {"bp_init (2 * ones (1, 130), 'seed', 1)", "'file'", quote(fix.png)}, 1, "ok", false};
   s.specials(end+1,:) = {"gradient and x together, into a file", {N, "'gradient'", "{ones(3, 2), -ones(1, 3)}", "'x'", "[1; 2]", "'file'", quote(fix.png)}, 1, "ok", false};
 endfunction
 
@@ -301,6 +309,12 @@ function s = spec_plot_history (fix)
     "hist", "struct ('loss', zeros (1, 0))",                          "no epochs",                   "error"
     "hist", "rand (1, 1e5)",                                          "1e5 epochs",                  "ok"
   }];
+  ## A logarithmic axis shows positive losses only (zeros once gave empty
+  ## axes without a word, negative ones a mirrored axis).
+  s.specials(end+1,:) = {"losses of 0 on a log axis", {"[0 0 0]", "'log'", "true"}, 1, "error", false};
+  s.specials(end+1,:) = {"negative losses on a log axis", {"[-1 -0.5]", "'log'", "true"}, 1, "error", false};
+  s.specials(end+1,:) = {"a validation loss of 0 on a log axis", {"struct ('loss', [1 0.5], 'val_loss', [0.5 0])", "'log'", "1"}, 1, "error", false};
+  s.specials(end+1,:) = {"losses of 0 on a linear axis", {"[0 0 0]", "'log'", "false"}, 1, "ok", false};
 endfunction
 
 function s = spec_plot_boundary (N, net_extra, fix)
@@ -343,6 +357,60 @@ function s = spec_chain (N, net_extra)
   s.specials(end+1,:) = {"a saturated cross-entropy output", {"setfield (bp_init ([1 1], 'loss', 'cross-entropy'), 'W', {100})", "1", "0", "1", "1", "1"}, 1, "ok", false};
   s.specials(end+1,:) = {"l = 1, j = 3, k = 2 (layer 1)", {N, "[0.3; -0.6]", "0.7", "1", "3", "2"}, 1, "ok", false};
   s.specials(end+1,:) = {"l = 1, j = 3, k = 3 (k beyond the 2 inputs)", {N, "[0.3; -0.6]", "0.7", "1", "3", "3"}, 1, "error", false};
+endfunction
+
+function s = spec_chain_factors ()
+  s = new_spec ("bp_chain_factors", 0, 1, false);
+  s.octave_outputs = true;
+  ## The struct of bp_chain's result for w_12^(2) (output layer) and
+  ## w_21^(1) (hidden layer) of the 2-3-1 network.
+  out = "struct (bp_chain (bp_init ([2 3 1], 'seed', 1), [0.3; -0.6], 0.7, 2, 1, 2))";
+  hid = "struct (bp_chain (bp_init ([2 3 1], 'seed', 1), [0.3; -0.6], 0.7, 1, 2, 1))";
+  s.pos = {"s", "struct", out, @p_factors};
+  set = @(e, f, v) sprintf ("setfield (%s, '%s', %s)", e, f, v);
+  rm = @(e, f) sprintf ("rmfield (%s, '%s')", e, f);
+  x = {
+    hid,                          "a hidden layer's struct"
+    rm(out, "note"),              "without note"
+    rm(out, "terms"),             "output layer without terms"
+    rm(out, "y"),                 "output layer without y"
+    rm(hid, "terms"),             "hidden layer without terms"
+    rm(hid, "y"),                 "hidden layer without y"
+    set(out, "extra", "1"),       "an extra field"
+    sprintf("[%s, %s]", out, out), "a 1x2 struct array"
+    set(out, "l", "'abc'"),       "l = 'abc'"
+    set(out, "l", "2.5"),         "l = 2.5"
+    set(out, "l", "3"),           "l = 3 > L"
+    set(out, "L", "0"),           "L = 0"
+    set(out, "j", "NaN"),         "j = NaN"
+    set(out, "k", "int8 (2)"),    "k = int8 (2)"
+    set(out, "loss", "1"),        "loss = 1"
+    set(out, "loss", "'hinge'"),  "loss = 'hinge'"
+    set(out, "g", "{'sigmoid'}"), "g = {'sigmoid'}"
+    set(out, "g", "['relu' char(0)]"), "g = 'relu', NUL"
+    set(out, "a", "'x'"),         "a = 'x'"
+    set(out, "dC_dw", "{1}"),     "dC_dw = {1}"
+    set(out, "dC_da", "-Inf"),    "dC_da = -Inf"
+    set(out, "da_dz", "NaN"),     "da_dz = NaN"
+    set(out, "delta", "[1 2]"),   "delta = [1 2]"
+    set(out, "delta", "1 + 2i"),  "delta complex"
+    set(out, "via_delta", "2"),   "via_delta = 2"
+    set(out, "via_delta", "1"),   "via_delta = 1 (a double)"
+    set(out, "via_delta", "'yes'"), "via_delta = 'yes'"
+    set(out, "note", "5"),        "note = 5"
+    set(out, "note", "['a'; 'b']"), "note a char matrix"
+    set(out, "y", "[]"),          "output layer with y = []"
+    set(out, "terms", "[1; 2]"),  "output layer with terms"
+    set(out, "next_g", "'tanh'"), "output layer with next_g"
+    set(hid, "y", "0.7"),         "hidden layer with a y"
+    set(hid, "terms", "[1; 2]"),  "hidden layer, terms one entry long (the others 1)"
+    set(hid, "terms", "[1 2]"),   "hidden layer, terms a row"
+    set(hid, "next_w", "'a'"),    "hidden layer, next_w = 'a'"
+    set(hid, "next_w", "sparse (1)"), "hidden layer, next_w sparse"
+    set(hid, "next_g", "'swish'"), "hidden layer, next_g = 'swish'"
+    set(hid, "next_g", "''"),     "hidden layer, next_g = ''"
+  };
+  s.extra = [repmat({"s"}, rows (x), 1), x, repmat({""}, rows (x), 1)];
 endfunction
 
 function s = spec_gradcheck (N, net_extra)
@@ -393,6 +461,7 @@ function e = png_extra (fix)
     "file", "'x''; system ''touch PWNED''; set output ''y.png'", "a name that is gnuplot commands", "any"
     "file", "'relative.png'",                   "a relative name (the working folder)",     "ok"
     "file", sprintf("'%s/.png'", d),            "only an extension",                        "any"
+    "file", quote(fix.pipe),                    "a named pipe that nobody reads",           "error"
   };
 endfunction
 
@@ -562,6 +631,61 @@ function r = p_gradcheck_gradient (v)
   else
     r = "error";
   endif
+endfunction
+
+## bp_chain_factors: the struct bp_chain's result converts to (its help).
+function r = p_factors (v)
+  r = "error";
+  known = {"l", "j", "k", "L", "loss", "g", "a", "z", "y", "dC_da", ...
+           "da_dz", "dz_dw", "dC_dw", "delta", "via_delta", "note", ...
+           "next_g", "next_dC_da", "next_da_dz", "next_delta", "next_w", ...
+           "terms"};
+  need = {"l", "j", "k", "L", "loss", "g", "a", "z", "dC_da", "da_dz", ...
+          "dz_dw", "dC_dw", "delta", "via_delta"};
+  next = {"next_dC_da", "next_da_dz", "next_delta", "next_w", "terms"};
+  scalar = @(u) isa (u, "double") && isreal (u) && ! issparse (u) && isscalar (u);
+  index = @(u) scalar (u) && isfinite (u) && u >= 1 && u == fix (u);
+  name = @(u, names) ischar (u) && isrow (u) && any (strcmp (u, names));
+  acts = activations ();
+  if (! (isstruct (v) && isscalar (v)) || ! all (ismember (fieldnames (v), known))
+      || ! all (isfield (v, need)))
+    return;
+  elseif (! (index (v.l) && index (v.j) && index (v.k) && index (v.L) && v.l <= v.L))
+    return;
+  elseif (! (name (v.loss, losses ()) && name (v.g, acts)))
+    return;
+  elseif (! all (cellfun (@(f) scalar (v.(f)), {"a", "z", "dC_da", "da_dz", "dz_dw", "dC_dw", "delta"})))
+    return;
+  elseif (! ((islogical (v.via_delta) || scalar (v.via_delta)) && isscalar (v.via_delta)
+             && any (v.via_delta == [0 1])))
+    return;
+  elseif (isfield (v, "note") && ! (ischar (v.note) && (isrow (v.note) || isempty (v.note))))
+    return;
+  endif
+  if (v.l == v.L)
+    if (! (isfield (v, "y") && scalar (v.y)))
+      return;
+    endif
+    for f = [next, {"next_g"}]
+      if (isfield (v, f{1}) && ! isempty (v.(f{1})))
+        return;
+      endif
+    endfor
+  else
+    if (! all (isfield (v, [next, {"next_g"}])) || ! name (v.next_g, acts)
+        || (isfield (v, "y") && ! isempty (v.y)))
+      return;
+    endif
+    n = cellfun (@(f) numel (v.(f)), next);
+    if (! all (cellfun (@(f) double_column (v.(f)), next)) || any (n != n(1)))
+      return;
+    endif
+  endif
+  r = "ok";
+endfunction
+
+function tf = double_column (u)
+  tf = isa (u, "double") && isreal (u) && ! issparse (u) && iscolumn (u) && ! isempty (u);
 endfunction
 
 ## bp_load_idx: only the good fixture files can be read.

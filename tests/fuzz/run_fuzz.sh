@@ -6,10 +6,13 @@
 #
 #   tests/fuzz/run_fuzz.sh [--sample N] [--seed S] [--jobs J] [--batch B]
 #                          [--timeout T] [--mem KB] [--setup CODE]
-#                          [--octave PATH] [--catalogue FILE] [--keep] [--quiet]
+#                          [--octave PATH] [--catalogue FILE] [--index FILE]
+#                          [--keep] [--quiet]
 #
 # 1. fuzz_generate (Octave) writes the catalogue of calls, one a line, and
-#    the fixture files they read, into a fresh scratch folder.
+#    the fixture files they read, into a fresh scratch folder.  It refuses
+#    to (and the run fails, naming it) when a function the package's INDEX
+#    lists has no spec in fuzz_specs.m: every public function is fuzzed.
 # 2. The calls are cut into batches of B; each batch runs in a child
 #    octave-cli (fuzz_child), at most J children at a time.  A child has no
 #    DISPLAY, a memory cap of KB kilobytes (ulimit -v: an absurd size must
@@ -25,14 +28,17 @@
 #    and every BAD call; the exit status is 1 when there is one.
 #
 # Options may also come from the environment: FUZZ_SAMPLE, FUZZ_SEED,
-# FUZZ_JOBS, FUZZ_BATCH, FUZZ_TIMEOUT, FUZZ_MEM_KB, FUZZ_SETUP, FUZZ_OCTAVE.
+# FUZZ_JOBS, FUZZ_BATCH, FUZZ_TIMEOUT, FUZZ_MEM_KB, FUZZ_SETUP, FUZZ_OCTAVE,
+# FUZZ_INDEX.
 # --sample 0 (the default) runs the whole catalogue.  --setup is the Octave
 # code that makes the package callable (default: addpath of the source
 # tree's inst and src); `make fuzz` passes the pkg load of the installed
 # package.  --keep leaves the scratch folder for inspection.  --catalogue
 # runs the calls of FILE (in fuzz_generate's format) instead of generating
 # them, which is how the harness itself is checked against functions that
-# crash, hang or write into their inputs on purpose.
+# crash, hang or write into their inputs on purpose.  --index names the
+# list of public functions (default: the package's INDEX), which is how
+# the refusal to run without a spec for each is checked.
 
 set -u
 
@@ -47,6 +53,7 @@ timeout=${FUZZ_TIMEOUT:-120}
 mem=${FUZZ_MEM_KB:-4000000}
 setup=${FUZZ_SETUP:-"addpath ('$root/inst', '$root/src');"}
 octave=${FUZZ_OCTAVE:-octave-cli}
+index=${FUZZ_INDEX:-}
 keep=0
 quiet=0
 catalogue=""
@@ -64,6 +71,7 @@ while (( $# > 0 )); do
     --setup) setup=$2; shift ;;
     --octave) octave=$2; shift ;;
     --catalogue) catalogue=$2; shift ;;
+    --index) index=$2; shift ;;
     --keep) keep=1 ;;
     --quiet) quiet=1 ;;
     *) usage ;;
@@ -209,7 +217,7 @@ if [[ -n $catalogue ]]; then
   cp "$catalogue" "$scratch/catalogue.tsv" || exit 2
 else
   say "backprop fuzz: generating the calls (sample $sample, seed $seed) in $scratch"
-  gen=$(script gen "fuzz_generate ('$scratch/catalogue.tsv', '$scratch', $sample, $seed);")
+  gen=$(script gen "fuzz_generate ('$scratch/catalogue.tsv', '$scratch', $sample, $seed, '${index//\'/\'\'}');")
   start_octave "$gen" "$scratch/logs/generate.log" "$scratch/gen"
   wait "$child"
   status=$?

@@ -3,7 +3,7 @@
 
 ## PROBLEM = check_error (FN, ARGS, NOUT, REASONS, NAMES, WHAT)
 ## Call FN (ARGS{:}) with NOUT outputs; the call must fail.  Returns ""
-## when it fails as DESIGN.md section 5 requires, otherwise one line
+## when it fails as doc/robustness.md requires, otherwise one line
 ## saying which call (WHAT) went wrong and how.
 
 function problem = check_error (fn, args, nout, reasons, names, what)
