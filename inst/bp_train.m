@@ -86,8 +86,9 @@
 ## the third output of an earlier call: go on from there (see below).
 ## @item @qcode{"callback"}
 ## a function handle called after every epoch as
-## @code{stop = callback (epoch, net, hist)} with the network and history
-## so far; a true return stops training.  An error in it stops training
+## @code{stop = callback (epoch, net, hist)} with the epoch (as in
+## @code{hist.epoch}), the network reached and the history so far; a true
+## return stops training.  An error in it stops training
 ## and reaches the caller with its own message; the network passed in is
 ## unchanged.
 ## @item @qcode{"max_iter"}, @qcode{"tol"}, @qcode{"step"}, @qcode{"line_tol"}
@@ -177,9 +178,12 @@ function [net, hist, state, varargout] = bp_train (net, X, Y, varargin)
       ## own to handle (the cleanup below then frees the run).
       [done, p] = __bp_train__ (fn, "run", id, X, Y, Xv, Yv, SLICE, by_epoch);
       prog = progress_show (prog, p, done);
-      if (by_epoch && p(8) && ! done)
-        if (callback (p(1), __bp_train__ (fn, "net", id, net),
-                      __bp_train__ (fn, "history", id)))
+      ## After every epoch, the last one too (whose answer no longer
+      ## matters).
+      if (by_epoch && p(8))
+        h = __bp_train__ (fn, "history", id);
+        if (callback (h.epoch(end), __bp_train__ (fn, "net", id, net), h)
+            && ! done)
           __bp_train__ (fn, "stop", id);
           done = true;
         endif

@@ -458,12 +458,19 @@ history (const bp_run *run)
   return s;
 }
 
+/* The run's network as a struct like net0; with latest, the weights the
+   run reached last (a callback's view of the epoch that just ended, even
+   when early stopping then handed back an earlier epoch's). */
 static mxArray *
-network (const mxArray *net0, const bp_run *run)
+network (const mxArray *net0, const bp_run *run, int latest)
 {
   bp_net check;
   bpx_net (net0, &check, NULL);
   bp_net net = *bp_run_net (run);
+  if (latest)
+    bp_net_view (&net, mxMalloc (net.L * sizeof *net.W),
+                 mxMalloc (net.L * sizeof *net.b),
+                 (double *) bp_run_latest (run));
   return bpx_net_copy (net0, &net, 1, 0);
 }
 
@@ -480,7 +487,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   else if (strcmp (cmd, "run") == 0)
     run_slice (nlhs, plhs, nin, in);
   else if (strcmp (cmd, "net") == 0 && nin == 2)
-    plhs[0] = network (in[1], get (in[0])->run);
+    plhs[0] = network (in[1], get (in[0])->run, 1);
   else if (strcmp (cmd, "history") == 0 && nin == 1)
     plhs[0] = history (get (in[0])->run);
   else if (strcmp (cmd, "seed") == 0 && nin == 2)
@@ -491,7 +498,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   else if (strcmp (cmd, "finish") == 0 && nin == 2)
     {
       live *l = get (in[0]);
-      plhs[0] = network (in[1], l->run);
+      plhs[0] = network (in[1], l->run, 0);
       if (nlhs > 1)
         plhs[1] = history (l->run);
       if (nlhs > 2)

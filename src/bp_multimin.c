@@ -161,6 +161,18 @@ bp_multimin_advance (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
       r->t_epoch = bp_clock ();
       r->st.step++;
       s = gsl_multimin_fdfminimizer_iterate (mm->s);
+      /* GSL's line search gives up when the direction, built from old
+         gradients, has become nearly orthogonal to the gradient: start
+         again from the steepest descent at this point (GSL's own restart
+         keeps the old direction for one more step) before calling it a
+         stall. */
+      if (s == GSL_ENOPROG)
+        {
+          s = gsl_multimin_fdfminimizer_set (mm->s, &mm->fdf, &theta,
+                                             r->o.step, r->o.line_tol);
+          if (s == GSL_SUCCESS)
+            s = gsl_multimin_fdfminimizer_iterate (mm->s);
+        }
       /* The minimiser's point is the run's network from now on. */
       memcpy (r->theta, mm->s->x->data, r->P * sizeof (double));
       if (!isfinite (mm->s->f))

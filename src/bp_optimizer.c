@@ -103,7 +103,7 @@ bp_optimizer_update (const bp_optimizer *o, double eta, uint64_t t,
         const double rho = o->rho;
         for (size_t i = 0; i < n; i++)
           {
-            m1[i] = rho * m1[i] + (1.0 - rho) * g[i] * g[i];
+            m1[i] = rho * m1[i] + (1.0 - rho) * (g[i] * g[i]);
             w[i] -= eta * g[i] / (sqrt (m1[i]) + eps);
             sq += g[i] * g[i];
           }
@@ -119,7 +119,7 @@ bp_optimizer_update (const bp_optimizer *o, double eta, uint64_t t,
         for (size_t i = 0; i < n; i++)
           {
             m1[i] = b1 * m1[i] + (1.0 - b1) * g[i];
-            m2[i] = b2 * m2[i] + (1.0 - b2) * g[i] * g[i];
+            m2[i] = b2 * m2[i] + (1.0 - b2) * (g[i] * g[i]);
             w[i] -= eta * (m1[i] / c1) / (sqrt (m2[i] / c2) + eps);
             sq += g[i] * g[i];
           }

@@ -244,6 +244,10 @@ void bp_run_stop (bp_run *r, bp_stop why);
 /* The run's network (its parameters change as it trains), history, and
    the state to continue from. */
 const bp_net *bp_run_net (const bp_run *r);
+/* The parameters the run reached last (bp_net_view's order): those of
+   bp_run_net, except after early stopping restored the best epoch's,
+   when these are the last epoch's. */
+const double *bp_run_latest (const bp_run *r);
 const bp_history *bp_run_history (const bp_run *r);
 const bp_state *bp_run_state (const bp_run *r);
 size_t bp_run_bad_epoch (const bp_run *r);

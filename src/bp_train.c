@@ -540,6 +540,12 @@ bp_run_net (const bp_run *r)
   return &r->net;
 }
 
+const double *
+bp_run_latest (const bp_run *r)
+{
+  return r->st.has_last ? r->st.last : r->theta;
+}
+
 const bp_history *
 bp_run_history (const bp_run *r)
 {
