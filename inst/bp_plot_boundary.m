@@ -3,7 +3,8 @@
 
 ## -*- texinfo -*-
 ## @deftypefn  {} {@var{h} =} bp_plot_boundary (@var{net}, @var{X}, @var{labels})
-## @deftypefnx {} {@var{h} =} bp_plot_boundary (@var{net}, @var{X}, @var{labels}, @var{name}, @var{value}, @dots{})
+## @deftypefnx {} {@var{h} =} bp_plot_boundary (@var{hax}, @var{net}, @var{X}, @var{labels})
+## @deftypefnx {} {@var{h} =} bp_plot_boundary (@dots{}, @var{name}, @var{value}, @dots{})
 ## Draw the decision regions of a classifier with two inputs, and the
 ## data on top of them.
 ##
@@ -41,9 +42,16 @@
 ## of class 2 (default 0.5; use 0 for a tanh output).
 ## @item @qcode{"title"}
 ## the title (default: the rule and the accuracy).
+## @item @qcode{"legend"}
+## false to leave out the legend of the classes (default true), e.g. in
+## the small panels of a strip that shows the regions epoch by epoch.
+## @item @qcode{"fontsize"}
+## the size in points of the text (default: 10 points on a figure of
+## 800-by-500 pixels, larger on a larger figure); the title is 1.2 times
+## larger.
 ## @item @qcode{"file"}
-## write the figure to this PNG file (@qcode{".png"} is added to a name
-## without an extension).
+## write the figure to this file: PNG, SVG or PDF by its extension
+## (@qcode{".png"} is added to a name without one).
 ## @item @qcode{"visible"}
 ## show the figure on screen (default: true when Octave has a display).
 ## @item @qcode{"size"}
@@ -52,14 +60,22 @@
 ## for the labels and the legend).
 ## @end table
 ##
-## Every call draws in a new figure and returns its handle @var{h}.
+## Without @var{hax} every call draws in a new figure and returns its
+## handle @var{h}.  An invisible figure never becomes the current figure;
+## when @qcode{"file"} is given it is closed once the file is written and
+## @var{h} is empty, and otherwise it stays open, so that you can
+## @code{bp_print (h, @dots{})} it yourself and then @code{close (h)}.
 ## Without a display (an empty DISPLAY variable and no GUI) the figure is
-## invisible and drawn with the gnuplot toolkit, whatever toolkit is the
-## default; an invisible figure never becomes the current figure.  When the
-## figure is invisible and @qcode{"file"} is given, the figure is closed
-## once the PNG is written and @var{h} is empty.  An invisible figure made
-## without @qcode{"file"} stays open, so that you can @code{print (h, @dots{})}
-## it yourself and then @code{close (h)}.
+## invisible and drawn with the gnuplot toolkit; when you then give no
+## file and ask for no output, the figure is written to a temporary PNG
+## file and its name printed.
+##
+## With an axes handle @var{hax} first, the regions go into those axes of
+## your figure, as @code{plot (hax, @dots{})} does, and @var{h} is their
+## figure: four @code{subplot}s of one figure show the regions forming
+## over the epochs (see @file{doc/teaching.md}).  Headless, print such a
+## figure with @code{bp_print (h, "slide.png")} or
+## @code{print (h, "slide.png", "-dpngcairo")}.
 ##
 ## @example
 ## [X, Y, labels] = bp_dataset ("spirals", "seed", 1);
@@ -72,12 +88,15 @@
 ## @seealso{bp_dataset, bp_predict, bp_train, bp_plot_history}
 ## @end deftypefn
 
-function [h, varargout] = bp_plot_boundary (net, X, labels, varargin)
+function [h, varargout] = bp_plot_boundary (varargin)
   fn = "bp_plot_boundary";
-  if (nargin < 3 || nargout > 1)
+  [hax, args] = bp_axes_arg (fn, varargin);
+  if (numel (args) < 3 || nargout > 1)
     bp_count_error (fn, nargin, nargout, 1,
-                    "(net, X, labels, name, value, ...)");
+                    "([hax,] net, X, labels, name, value, ...)");
   endif
+  [net, X, labels] = args{1:3};
+  npos = 3 + ! isempty (hax);
   bp_check_net (fn, net);
   if (net.sizes(1) != 2)
     error ("backprop:bp_plot_boundary:not_2d",
@@ -91,8 +110,9 @@ function [h, varargout] = bp_plot_boundary (net, X, labels, varargin)
   labels = check_labels (labels, columns (X), K, nL);
 
   defaults = struct ("resolution", 200, "limits", [], "threshold", [],
-                     "title", [], "file", "", "visible", [], "size", []);
-  o = bp_parse_options (fn, defaults, varargin, 3);
+                     "title", [], "legend", true, "fontsize", [], "file", "",
+                     "visible", [], "size", []);
+  o = bp_parse_options (fn, defaults, args(4:end), npos);
   o.resolution = bp_check_scalar (fn, "resolution", o.resolution, 10, 2000,
                                   true);
   o.limits = check_limits (fn, o.limits, X);
@@ -112,12 +132,14 @@ function [h, varargout] = bp_plot_boundary (net, X, labels, varargin)
            "bp_plot_boundary: title must be a string, got %s",
            bp_describe (o.title));
   endif
-  o = bp_check_figure_options (fn, o, default_size (o.limits));
-  if (any (o.size < [300 200]))
+  o.legend = bp_check_scalar (fn, "legend", o.legend, 0, 1, true);
+  o = bp_check_figure_options (fn, o, default_size (o.limits), hax);
+  if (isempty (hax) && any (o.size < [300 200]))
     error ("backprop:bp_plot_boundary:out_of_range",
            "bp_plot_boundary: size must be at least [300 200] pixels, to leave room for the plot next to the legend, got [%g %g]",
            o.size);
   endif
+  o.fontsize = bp_font_size (o);
 
   regions = classify_grid (fn, net, o);
   [~, predicted] = classify (fn, net, X, o.threshold);
@@ -126,7 +148,8 @@ function [h, varargout] = bp_plot_boundary (net, X, labels, varargin)
                              sum (predicted == labels), numel (labels));
   endif
   fig = bp_draw_in_figure (fn, o,
-                        @(f) draw_boundary (f, regions, X, labels, K, o));
+                           @(f, ax) draw_boundary (f, ax, regions, X, labels, K, o),
+                           nargout);
   if (nargout > 0)
     h = fig;
   endif
@@ -257,7 +280,7 @@ function c = class_colours (K)
   c = c(1:K, :);
 endfunction
 
-function draw_boundary (fig, g, X, labels, K, o)
+function draw_boundary (fig, ax, g, X, labels, K, o)
   colours = class_colours (K);
   ## Regions in pale versions of the class colours, so the points in the
   ## full colours stand out on them.
@@ -265,9 +288,12 @@ function draw_boundary (fig, g, X, labels, K, o)
   rgb = reshape (pale(g.class(:), :), [size(g.class), 3]);
 
   ## The legend, outside on the right, makes its own room.
-  ax = axes ("parent", fig);
+  if (isempty (ax))
+    ax = axes ("parent", fig);
+  endif
   image (ax, g.x1, g.x2, rgb);
-  set (ax, "ydir", "normal");
+  ## After image, which resets the axes.
+  set (ax, "ydir", "normal", "fontsize", o.fontsize);
   hold (ax, "on");
   if (! isempty (g.output))
     border_lines (ax, g.x1, g.x2, g.output, o.threshold);
@@ -301,8 +327,11 @@ function draw_boundary (fig, g, X, labels, K, o)
   box (ax, "on");
   xlabel (ax, "x_1 = a_1^{(0)}");
   ylabel (ax, "x_2 = a_2^{(0)}");
-  title (ax, o.title);
-  legend (ax, handles, names, "location", "eastoutside");
+  title (ax, o.title, "fontsize", 1.2 * o.fontsize);
+  if (o.legend)
+    legend (ax, handles, names, "location", "eastoutside",
+            "fontsize", o.fontsize);
+  endif
 endfunction
 
 ## The level LEVEL of V on the grid as plain lines.  contourc computes
@@ -428,6 +457,36 @@ endfunction
 %!error <size must be at least \[300 200\]> bp_plot_boundary (net2, X, [1 2 1], "size", [250 250])
 %!error <file must be in an existing folder> bp_plot_boundary (net2, X, [1 2 1], "file", "/no/such/folder/b.png")
 %!error <unknown option 'grid'> bp_plot_boundary (net2, X, [1 2 1], "grid", 50)
+%!error <legend must be a whole number in \[0, 1\]> bp_plot_boundary (net2, X, [1 2 1], "legend", 2)
+%!error <fontsize must be a number in \[4, 200\]> bp_plot_boundary (net2, X, [1 2 1], "fontsize", 0)
+%!error <option 'size' describes a figure of the plot's own> bp_plot_boundary (axes ("parent", figure ("visible", "off")), net2, X, [1 2 1], "size", [400 400])
+
+%!test
+%! ## Four panels of one figure, one call per axes handle: each holds its
+%! ## own regions and points, without a legend, in the font asked for; the
+%! ## current figure is the caller's.
+%! f = figure ("visible", "off", "position", [0 0 1280 720]);
+%! keep = get (0, "currentfigure");
+%! unwind_protect
+%!   [X, Y, labels] = bp_dataset ("moons", "n", 20, "seed", 1);
+%!   net = bp_init ([2 4 2], "seed", 1);
+%!   for i = 1:4
+%!     ax(i) = subplot (1, 4, i, "parent", f);
+%!     h = bp_plot_boundary (ax(i), net, X, labels, "legend", false, ...
+%!                           "resolution", 20, "fontsize", 16, ...
+%!                           "title", sprintf ("panel %d", i));
+%!     assert (h, f);
+%!   endfor
+%!   assert (get (0, "currentfigure"), keep);
+%!   assert (numel (findobj (f, "type", "image")), 4);
+%!   assert (isempty (findobj (f, "tag", "legend")));
+%!   for i = 1:4
+%!     assert (get (get (ax(i), "title"), "string"), sprintf ("panel %d", i));
+%!     assert (get (ax(i), "fontsize"), 16);
+%!   endfor
+%! unwind_protect_cleanup
+%!   close (f);
+%! end_unwind_protect
 %!error id=backprop:bp_plot_boundary:nargin bp_plot_boundary (net2, X)
 %!error id=backprop:bp_plot_boundary:nargout [a, b] = bp_plot_boundary (net2, X, [1 2 1])
 
