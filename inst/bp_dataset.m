@@ -419,12 +419,15 @@ endfunction
 %!error id=backprop:bp_dataset:nargout [a, b, c, d] = bp_dataset ("xor")
 
 %!demo
-%! ## Three datasets side by side, each class in its own colour.
+%! ## Three datasets side by side, each class in its own colour.  bp_figure
+%! ## works with and without a display; bp_print writes the figure to a
+%! ## file (here a temporary PNG whose name it prints).
+%! [h, ax] = bp_figure ("size", [1200 420], "panels", [1 3]);
 %! names = {"spirals", "moons", "circles"};
 %! for i = 1:3
 %!   [X, ~, labels] = bp_dataset (names{i}, "seed", 1);
-%!   subplot (1, 3, i);
-%!   scatter (X(1,:), X(2,:), 12, labels, "filled");
-%!   axis equal;
-%!   title (names{i});
+%!   scatter (ax(i), X(1,:), X(2,:), 12, labels, "filled");
+%!   axis (ax(i), "equal");
+%!   title (ax(i), names{i});
 %! endfor
+%! bp_print (h);

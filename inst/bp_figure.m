@@ -2,30 +2,32 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
 
 ## -*- texinfo -*-
-## @deftypefn  {} {@var{h} =} bp_figure ()
-## @deftypefnx {} {@var{h} =} bp_figure (@var{name}, @var{value}, @dots{})
-## A new figure for a slide made of several plots, on any machine.
+## @deftypefn  {} {[@var{h}, @var{ax}] =} bp_figure ()
+## @deftypefnx {} {[@var{h}, @var{ax}] =} bp_figure (@var{name}, @var{value}, @dots{})
+## A new figure for a slide made of several plots, on any machine, and
+## its panels.
 ##
 ## With a display the figure is shown; without one (an empty DISPLAY
 ## variable and no GUI) it is invisible and drawn with the gnuplot
 ## toolkit, set for this figure only, without Octave's notice that gnuplot
 ## is discouraged (nine lines of advice that cannot be followed on a
-## server).  Give its axes to the plot functions, one call per panel, and
-## write it with @code{bp_print}:
+## server).  @var{ax} holds the handles of its panels, row by row from
+## the top left; give each to a plot function, and write the figure with
+## @code{bp_print}:
 ##
 ## @example
-## h = bp_figure ("size", [1280 720]);
+## [h, ax] = bp_figure ("size", [1280 720], "panels", [1 4]);
 ## for i = 1:4
-##   ax = subplot (1, 4, i, "parent", h);
-##   bp_plot_boundary (ax, nets@{i@}, X, labels, "legend", false);
+##   bp_plot_boundary (ax(i), nets@{i@}, X, labels, "legend", false);
 ## endfor
 ## bp_print (h, "boundary.png");
 ## close (h);
 ## @end example
 ##
 ## The figure does not become the current figure (nothing the package
-## does changes yours), so name it as the parent of its axes, as above,
-## rather than calling @code{subplot} without it.
+## does changes yours), so its panels are laid out here rather than by
+## @code{subplot}, which in Octave 7 places axes by the current figure
+## (and opens one when there is none), whatever their parent.
 ##
 ## Options:
 ##
@@ -33,6 +35,8 @@
 ## @item @qcode{"size"}
 ## [width height] in pixels, each from 100 to 10000 (default [1280 720],
 ## a slide).
+## @item @qcode{"panels"}
+## [rows cols] of equal panels, each from 1 to 20 (default [1 1]).
 ## @item @qcode{"visible"}
 ## show the figure (default: true when Octave has a display; true without
 ## one is an error).
@@ -41,22 +45,34 @@
 ## @seealso{bp_print, bp_plot_history, bp_plot_boundary, bp_plot_network}
 ## @end deftypefn
 
-function [h, varargout] = bp_figure (varargin)
+function [h, ax, varargout] = bp_figure (varargin)
   fn = "bp_figure";
-  if (nargout > 1)
-    bp_count_error (fn, nargin, nargout, 1, "(name, value, ...)");
+  if (nargout > 2)
+    bp_count_error (fn, nargin, nargout, 2, "(name, value, ...)");
   endif
-  o = bp_parse_options (fn, struct ("size", [], "visible", []), varargin, 0);
+  o = bp_parse_options (fn, struct ("size", [], "panels", [1 1], "visible", []),
+                        varargin, 0);
+  if (! (isa (o.panels, "double") && isreal (o.panels) && ! issparse (o.panels)
+         && numel (o.panels) == 2 && all (o.panels >= 1 & o.panels <= 20
+                                          & o.panels == fix (o.panels))))
+    error ("backprop:bp_figure:wrong_type",
+           "bp_figure: panels must be [rows cols], two whole numbers from 1 to 20, got %s",
+           bp_describe (o.panels));
+  endif
   o.file = "";
   o.fontsize = [];
   o = bp_check_figure_options (fn, o, [1280 720], []);
   previous = get (0, "currentfigure");
   h = bp_new_figure (fn, o.size, o.visible);
-  if (isempty (previous))
-    set (0, "currentfigure", []);
-  else
-    set (0, "currentfigure", previous);
-  endif
+  unwind_protect
+    ax = bp_panels (h, o.panels(1), o.panels(2));
+  unwind_protect_cleanup
+    if (isempty (previous) || ! isfigure (previous))
+      set (0, "currentfigure", []);
+    else
+      set (0, "currentfigure", previous);
+    endif
+  end_unwind_protect
 endfunction
 
 %!test
@@ -86,16 +102,48 @@ endfunction
 %! end_unwind_protect
 
 %!test
-%! ## The default is a slide, 1280 by 720.
-%! h = bp_figure ("visible", false);
+%! ## The default is a slide, 1280 by 720, of one panel; panels come row
+%! ## by row from the top left, each in its share of the figure.
+%! [h, ax] = bp_figure ("visible", false);
+%! [g, bx] = bp_figure ("visible", false, "panels", [2 3]);
 %! unwind_protect
 %!   assert (get (h, "position")(3:4), [1280 720]);
+%!   assert (numel (ax), 1);
+%!   assert (get (ax, "parent"), h);
+%!   assert (numel (bx), 6);
+%!   op = cell2mat (get (bx, "outerposition"));
+%!   assert (op(2, :), [1/3 1/2 1/3 1/2], 1e-12);
+%!   assert (op(4, :), [0 0 1/3 1/2], 1e-12);
+%! unwind_protect_cleanup
+%!   close ([h g]);
+%! end_unwind_protect
+
+%!test
+%! ## Four boundary plots in the panels of a slide, printed without a
+%! ## display: no figure appears besides the slide.
+%! before = get (0, "children");
+%! [h, ax] = bp_figure ("visible", false, "panels", [1 4]);
+%! f = [tempname() ".png"];
+%! unwind_protect
+%!   [X, ~, labels] = bp_dataset ("xor");
+%!   for i = 1:4
+%!     bp_plot_boundary (ax(i), bp_init ([2 2 1], "seed", i), X, labels, ...
+%!                       "legend", false, "resolution", 20);
+%!   endfor
+%!   bp_print (h, f);
+%!   assert (numel (findobj (h, "type", "image")), 4);
+%!   assert (setdiff (get (0, "children"), before), h);
 %! unwind_protect_cleanup
 %!   close (h);
+%!   if (isfile (f))
+%!     unlink (f);
+%!   endif
 %! end_unwind_protect
 
 %!error <size must be \[width height\] in pixels, each from 100 to 10000> bp_figure ("size", [50 50])
 %!error <visible must be a whole number in \[0, 1\]> bp_figure ("visible", 2)
 %!error <unknown option 'file'> bp_figure ("file", "a.png")
+%!error <panels must be \[rows cols\], two whole numbers from 1 to 20> bp_figure ("panels", [0 2])
+%!error <panels must be> bp_figure ("panels", 3)
 %!error <options come in name/value pairs> bp_figure ("size")
-%!error id=backprop:bp_figure:nargout [a, b] = bp_figure ()
+%!error id=backprop:bp_figure:nargout [a, b, c] = bp_figure ()

@@ -33,12 +33,17 @@
 ## @table @asis
 ## @item @qcode{"activation"}
 ## one name for every layer, or a cell of L names, one per layer (default
-## @qcode{"sigmoid"}): @qcode{"sigmoid"}, @qcode{"tanh"}, @qcode{"relu"},
+## @qcode{"sigmoid"}): @qcode{"sigmoid"} (also called @qcode{"logistic"},
+## as the articles do), @qcode{"tanh"}, @qcode{"relu"},
 ## @qcode{"leaky-relu"}, @qcode{"linear"}, @qcode{"softmax"}.
 ## @item @qcode{"loss"}
-## @qcode{"quadratic"} (default, C_0 = 1/2 sum_j (a_j - y_j)^2),
+## @qcode{"quadratic"} (default, C_0 = 1/2 sum_j (a_j - y_j)^2; also called
+## @qcode{"l2-norm"}, the 2-3-2 article's name for it),
 ## @qcode{"sse"}, @qcode{"mse"}, @qcode{"cross-entropy"} (needs a sigmoid
 ## output layer) or @qcode{"log-likelihood"} (needs a softmax output layer).
+## An alias is stored under its first name: @code{net.g@{l@}} reads
+## @qcode{"sigmoid"} for @qcode{"logistic"}, @code{net.loss}
+## @qcode{"quadratic"} for @qcode{"l2-norm"}.
 ## @item @qcode{"init"}
 ## how the weights are drawn, with n_in = n_(l-1), n_out = n_l:
 ## @qcode{"scaled-normal"} (default) N(0,1)/sqrt(n_in);
@@ -83,15 +88,8 @@ function [net, varargout] = bp_init (sizes, varargin)
   [activations, losses] = __bp_names__ (fn);
   g = check_activation (opts.activation, L, activations);
   loss = check_name (opts.loss, "loss", losses);
-  if (strcmp (loss, "cross-entropy") && ! strcmp (g{L}, "sigmoid"))
-    error ("backprop:bp_init:incompatible_loss",
-           "bp_init: loss 'cross-entropy' needs a sigmoid output layer, got '%s'",
-           g{L});
-  elseif (strcmp (loss, "log-likelihood") && ! strcmp (g{L}, "softmax"))
-    error ("backprop:bp_init:incompatible_loss",
-           "bp_init: loss 'log-likelihood' needs a softmax output layer, got '%s'",
-           g{L});
-  endif
+  ## Which output a loss needs is the core's rule.
+  __bp_check__ (fn, "pairing", loss, g{L});
   init = check_name (opts.init, "init",
                      {"scaled-normal", "normal", "xavier", "he", "uniform", "zeros"});
   epsilon = bp_check_scalar (fn, "epsilon", opts.epsilon, 0, realmax, false);
@@ -153,11 +151,20 @@ function g = check_activation (act, L, names)
   endif
 endfunction
 
+## NAME, or the canonical name of an alias the core knows (the articles'
+## "logistic" and "l2-norm"), so that every function sees one name.
 function s = check_name (s, what, names)
   if (! (ischar (s) && isrow (s)))
     error ("backprop:bp_init:wrong_type",
            "bp_init: %s must be a name (a string), got %s", what, bp_describe (s));
-  elseif (! any (strcmp (s, names)))
+  elseif (! any (strcmp (s, names)) && ! strcmp (what, "init"))
+    canonical = bp_canonical_name ("bp_init", pick_kind (what), s);
+    if (! isempty (canonical))
+      s = canonical;
+      return;
+    endif
+  endif
+  if (! any (strcmp (s, names)))
     if (strncmp (what, "activation", 10))
       id = "backprop:bp_init:unknown_activation";
     elseif (strcmp (what, "loss"))
@@ -167,6 +174,13 @@ function s = check_name (s, what, names)
     endif
     error (id, "bp_init: %s must be one of '%s', got '%s'", what,
            strjoin (names, "', '"), s);
+  endif
+endfunction
+
+function kind = pick_kind (what)
+  kind = "loss";
+  if (strncmp (what, "activation", 10))
+    kind = "activation";
   endif
 endfunction
 
@@ -248,6 +262,21 @@ endfunction
 %! assert (net.g, {"relu"});
 %! assert (net.loss, "sse");
 
+%!test
+%! ## The articles' names: "logistic" is the sigmoid and "l2-norm" the
+%! ## quadratic loss, stored under the first names, and the network computes
+%! ## what the sigmoid network with the quadratic loss computes.
+%! a = bp_init ([2 3 2], "activation", "logistic", "loss", "l2-norm", "seed", 1);
+%! b = bp_init ([2 3 2], "seed", 1);
+%! assert (a, b);
+%! c = bp_init ([2 3 1], "activation", {"tanh", "logistic"}, "loss", "cross-entropy");
+%! assert (c.g, {"tanh", "sigmoid"});
+%! x = [0.3; -0.2];
+%! h = 1 ./ (1 + exp (-a.W{1} * x));
+%! assert (bp_forward (a, x), 1 ./ (1 + exp (-a.W{2} * h)), 1e-15);
+
+%!error <activation\{2\} must be one of> bp_init ([2 3 1], "activation", {"logistic", "logistics"})
+%!error <loss 'log-likelihood' needs a softmax output layer, got 'sigmoid'> bp_init ([2 3], "activation", "logistic", "loss", "log-likelihood")
 %!error <sizes must be a real double vector> bp_init ([2])
 %!error <sizes\(2\) must be a positive whole number> bp_init ([2 0 1])
 %!error <sizes\(2\) must be a positive whole number> bp_init ([2 1.5 1])

@@ -13,7 +13,8 @@
 ## @multitable @columnfractions 0.22 0.45 0.33
 ## @headitem name @tab C_0 @tab dC_0/da_j
 ## @item @qcode{"sse"} @tab sum_j (a_j - y_j)^2 @tab 2 (a_j - y_j)
-## @item @qcode{"quadratic"} @tab 1/2 sum_j (a_j - y_j)^2 @tab a_j - y_j
+## @item @qcode{"quadratic"}, also @qcode{"l2-norm"} (the 2-3-2 article's name)
+## @tab 1/2 sum_j (a_j - y_j)^2 @tab a_j - y_j
 ## @item @qcode{"mse"} @tab 1/nL sum_j (a_j - y_j)^2 @tab 2 (a_j - y_j) / nL
 ## @item @qcode{"cross-entropy"} @tab -sum_j [y_j ln a_j + (1-y_j) ln(1-a_j)]
 ## @tab (a_j - y_j) / (a_j (1-a_j))
@@ -67,6 +68,14 @@ endfunction
 %! assert (C, 0);
 %! assert (g, [1 -1; -1 1]);
 %! assert (bp_loss ([1; 0], [1; 0], "log-likelihood"), 0);
+
+%!test
+%! ## The 2-3-2 article's "l2-norm" is the quadratic loss, 1/2 sum (a - y)^2.
+%! a = [0.2 0.9; 0.7 0.4];
+%! y = [0 1; 1 0];
+%! [C, d] = bp_loss (a, y, "l2-norm");
+%! assert (C, mean (sum ((a - y) .^ 2, 1) / 2), 1e-15);
+%! assert (d, a - y, 1e-15);
 
 %!error <aL must lie in \[0, 1\]> bp_loss ([1.5; 0], [1; 0], "cross-entropy")
 %!error <y must be a real double matrix with 2 rows> bp_loss ([1; 0], [1; 0; 0], "sse")

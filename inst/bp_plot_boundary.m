@@ -72,7 +72,7 @@
 ##
 ## With an axes handle @var{hax} first, the regions go into those axes of
 ## your figure, as @code{plot (hax, @dots{})} does, and @var{h} is their
-## figure: four @code{subplot}s of one figure show the regions forming
+## figure: four panels of one figure (@code{bp_figure}) show the regions forming
 ## over the epochs (see @file{doc/teaching.md}).  Headless, print such a
 ## figure with @code{bp_print (h, "slide.png")} or
 ## @code{print (h, "slide.png", "-dpngcairo")}.
@@ -465,13 +465,12 @@ endfunction
 %! ## Four panels of one figure, one call per axes handle: each holds its
 %! ## own regions and points, without a legend, in the font asked for; the
 %! ## current figure is the caller's.
-%! f = figure ("visible", "off", "position", [0 0 1280 720]);
+%! [f, ax] = bp_figure ("visible", false, "panels", [1 4]);
 %! keep = get (0, "currentfigure");
 %! unwind_protect
 %!   [X, Y, labels] = bp_dataset ("moons", "n", 20, "seed", 1);
 %!   net = bp_init ([2 4 2], "seed", 1);
 %!   for i = 1:4
-%!     ax(i) = subplot (1, 4, i, "parent", f);
 %!     h = bp_plot_boundary (ax(i), net, X, labels, "legend", false, ...
 %!                           "resolution", 20, "fontsize", 16, ...
 %!                           "title", sprintf ("panel %d", i));

@@ -82,7 +82,7 @@
 ## file and its name printed.
 ##
 ## With an axes handle @var{hax} first, the curves go into those axes of
-## your figure (a @code{subplot}, say), as @code{plot (hax, @dots{})}
+## your figure (a panel of @code{bp_figure}, say), as @code{plot (hax, @dots{})}
 ## does, and @var{h} is their figure.  Headless, print such a figure with
 ## @code{bp_print (h, "slide.png")} or @code{print (h, "slide.png",
 ## "-dpngcairo")}: the devices @code{-dpngcairo}, @code{-dsvg} and
@@ -358,12 +358,11 @@ endfunction
 
 function draw_history (fig, ax, runs, o)
   n = numel (o.show);
+  if (isempty (ax))
+    ax = bp_panels (fig, n, 1);
+  endif
   for p = 1:n
-    if (isempty (ax))
-      a = subplot (n, 1, p, "parent", fig);
-    else
-      a = ax;
-    endif
+    a = ax(p);
     set (a, "fontsize", o.fontsize);
     panel (a, o.show{p}, runs, o);
     if (p == n)
@@ -640,14 +639,14 @@ endfunction
 %! end_unwind_protect
 
 %!test
-%! ## An axes handle first: the curves go into that subplot of the caller's
-%! ## figure; the other subplot, the current figure and the figure's
+%! ## An axes handle first: the curves go into that panel of the caller's
+%! ## figure; the other panel, the current figure and the figure's
 %! ## current axes stay as they were; h is that figure.
 %! mine = figure ("visible", "off");
 %! other = figure ("visible", "off");
 %! unwind_protect
-%!   a1 = subplot (1, 2, 1, "parent", mine);
-%!   a2 = subplot (1, 2, 2, "parent", mine);
+%!   a1 = axes ("parent", mine, "outerposition", [0 0 0.5 1]);
+%!   a2 = axes ("parent", mine, "outerposition", [0.5 0 0.5 1]);
 %!   plot (a2, 1:3, [5 6 7]);
 %!   set (mine, "currentaxes", a2);
 %!   set (0, "currentfigure", other);

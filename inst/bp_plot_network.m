@@ -520,8 +520,10 @@ function [g, taken] = place_edge_labels (g, T, sz, layout, taken)
       continue;
     endif
     ab = reshape ([T(k).idx], 2, [])';
-    seg = [repmat(g.x(c-1) + g.r, numel (k), 1), layout.y{c-1}(ab(:, 2))', ...
-           repmat(g.x(c) - g.r, numel (k), 1), layout.y{c}(ab(:, 1))'];
+    ys = layout.y{c-1}(ab(:, 2));
+    yd = layout.y{c}(ab(:, 1));
+    seg = [repmat(g.x(c-1) + g.r, numel (k), 1), ys(:), ...
+           repmat(g.x(c) - g.r, numel (k), 1), yd(:)];
     ## The box a label's white ground covers, and a little air around it.
     pad = sz(k, :) + [0.24 0.1];
     [centre, ok] = bp_edge_labels (seg, pad, taken);
@@ -874,13 +876,13 @@ endfunction
 %! end_unwind_protect
 
 %!test
-%! ## An axes handle first: the drawing goes into that subplot; the current
+%! ## An axes handle first: the drawing goes into that panel; the current
 %! ## figure stays the caller's.
 %! f = figure ("visible", "off", "position", [0 0 1200 500]);
 %! keep = get (0, "currentfigure");
 %! unwind_protect
-%!   a1 = subplot (1, 2, 1, "parent", f);
-%!   a2 = subplot (1, 2, 2, "parent", f);
+%!   a1 = axes ("parent", f, "outerposition", [0 0 0.5 1]);
+%!   a2 = axes ("parent", f, "outerposition", [0.5 0 0.5 1]);
 %!   assert (bp_plot_network (a1, net), f);
 %!   bp_plot_network (a2, net, "gradient", bp_gradient (net, x, t));
 %!   assert (numel (findobj (a1, "tag", "edge")), 12);
@@ -901,6 +903,16 @@ endfunction
 %!   strings = get (findobj (h, "type", "text"), "string");
 %!   assert (any (strcmp (strings, "x_{30}")));
 %!   assert (! any (strcmp (strings, "x_{5}")));
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
+
+%!test
+%! ## Layers of one node: every value on its edge, no overlap.
+%! h = bp_plot_network (bp_init ([1 2 1], "seed", 3), "visible", false);
+%! unwind_protect
+%!   assert (numel (findobj (h, "tag", "edge")), 4);
+%!   assert_no_overlap (h);
 %! unwind_protect_cleanup
 %!   close (h);
 %! end_unwind_protect

@@ -29,18 +29,25 @@
 ## @seealso{bp_figure, bp_plot_history, bp_plot_network, bp_plot_boundary}
 ## @end deftypefn
 
-function varargout = bp_print (h, file)
+function varargout = bp_print (varargin)
   fn = "bp_print";
-  if (nargin < 1 || nargout > 1)
+  if (nargin < 1 || nargin > 2 || nargout > 1)
     bp_count_error (fn, nargin, nargout, 1, "(h, file)");
   endif
+  h = varargin{1};
   if (! (isa (h, "double") && isreal (h) && isscalar (h) && isfigure (h)))
     error ("backprop:bp_print:wrong_type",
            "bp_print: h must be the handle of a figure, got %s",
            describe (h));
   endif
   quiet = nargin > 1;
-  if (! quiet)
+  if (quiet)
+    file = varargin{2};
+    if (ischar (file) && isempty (file))
+      error ("backprop:bp_print:wrong_type",
+             "bp_print: file must name a file, got an empty string (leave it out for a temporary PNG)");
+    endif
+  else
     file = [tempname(tempdir (), "bp_print-") ".png"];
   endif
   o = struct ("file", file, "visible", false, "size", [], "fontsize", []);
@@ -125,6 +132,7 @@ endfunction
 %! h = bp_figure ("visible", false);
 %! unwind_protect
 %!   fail ("bp_print (h, 'a.eps')", "file must name a PNG, SVG or PDF file");
+%!   fail ("bp_print (h, '')", "file must name a file, got an empty string");
 %!   fail ("bp_print (h, '/no/such/folder/a.png')", "file must be in an existing folder");
 %!   assert (isfigure (h));
 %! unwind_protect_cleanup
@@ -141,4 +149,5 @@ endfunction
 %!error <h must be the handle of a figure, got a 1-by-3 char> bp_print ("fig", "a.png")
 %!error <h must be the handle of a figure> bp_print (-1, "a.png")
 %!error id=backprop:bp_print:nargin bp_print ()
+%!error id=backprop:bp_print:nargin bp_print (1, "a.png", 3)
 %!error id=backprop:bp_print:nargout [a, b] = bp_print (1)

@@ -276,3 +276,49 @@
 %!   setenv ("DISPLAY", display);
 %!   remove_folder (d);
 %! end_unwind_protect
+
+%!test
+%! ## No display, no file and no output: the figure goes to a temporary
+%! ## PNG whose name is printed, and no figure stays open.  With an output,
+%! ## the invisible figure comes back and one line says how to write it.
+%! if (! isguirunning ())
+%!   display = getenv ("DISPLAY");
+%!   setenv ("DISPLAY", "");
+%!   before = figure_state ();
+%!   files = {};
+%!   h = [];
+%!   unwind_protect
+%!     out = evalc ("bp_plot_history ([1 0.5 0.25])");
+%!     files = regexp (out, '(?<=went to )\S+\.png', "match");
+%!     assert (numel (files) == 1, "printed: %s", out);
+%!     assert_png (files{1});
+%!     assert (figure_state (), before);
+%!     out = evalc ("h = bp_plot_network (bp_init ([2 2], 'seed', 1));");
+%!     assert (isfigure (h));
+%!     assert (! isempty (strfind (out, "bp_print (h, \"figure.png\")")), out);
+%!   unwind_protect_cleanup
+%!     setenv ("DISPLAY", display);
+%!     remove_files (files);
+%!     if (isfigure (h))
+%!       close (h);
+%!     endif
+%!   end_unwind_protect
+%! endif
+
+%!test
+%! ## The demos, run as on a server (no display, in a child Octave): each
+%! ## writes a temporary PNG and says where, and no warning reaches the
+%! ## user (demo bp_dataset once printed gnuplot's nine-line notice).
+%! code = {"d = tempname ();  mkdir (d);  setenv ('TMPDIR', d);  setenv ('DISPLAY', '');"
+%!         "more off;"
+%!         "for f = {'bp_dataset', 'bp_plot_history', 'bp_plot_network', 'bp_plot_boundary', 'bp_plot_weights', 'bp_plot_confusion'}"
+%!         "  demo (f{1}, 1);"
+%!         "  close all;"
+%!         "endfor"
+%!         "printf ('PNGS %d\\n', numel (glob (fullfile (d, '*.png'))));"
+%!         "confirm_recursive_rmdir (false);  rmdir (d, 's');"};
+%! [status, out] = run_octave_child (code, 300, 0);
+%! assert (status == 0, "the child failed:\n%s", out);
+%! assert (isempty (regexpi (out, 'warning', "once")), "a warning reached the user:\n%s", out);
+%! assert (numel (regexp (out, 'went to \S+\.png')) == 6, "printed:\n%s", out);
+%! assert (! isempty (strfind (out, "PNGS 6")), "printed:\n%s", out);

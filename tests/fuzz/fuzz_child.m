@@ -26,7 +26,7 @@
 ## random state moved although a seed was given), @code{files} (a file
 ## was left open), @code{figures} (a failing call left a figure open),
 ## @code{warnings}, @code{toolkit}, @code{stray:FILE} (a file other than a
-## PNG appeared in a watched folder), and @code{garbled} (the error
+## PNG, SVG or PDF appeared in a watched folder), and @code{garbled} (the error
 ## message holds bytes that are neither ASCII text nor the input's).
 ## @end deftypefn
 
@@ -236,10 +236,10 @@ function flags = side_effects (a, b, status)
 endfunction
 
 ## Files and folders that appeared in a watched folder during the call
-## and are not PNG files.
+## and are not PNG, SVG or PDF files (what the plots write).
 function new = stray_entries (before, after)
   new = setdiff (after.entries, before.entries);
-  new = new(cellfun (@isempty, regexpi (new, '\.png$', "once")));
+  new = new(cellfun (@isempty, regexpi (new, '\.(png|svg|pdf)$', "once")));
 endfunction
 
 ## Put things back for the next call: close new figures and files,

@@ -49,7 +49,10 @@ function specs = fuzz_specs (fix)
            spec_load_idx(fix), spec_dataset(), ...
            spec_plot_network(N, net_extra, fix), spec_plot_history(fix), ...
            spec_plot_boundary(N, net_extra, fix), spec_chain(N, net_extra), ...
-           spec_chain_factors(), spec_gradcheck(N, net_extra)];
+           spec_chain_factors(), spec_gradcheck(N, net_extra), ...
+           spec_plot_weights(N, net_extra, fix), spec_confusion(N), ...
+           spec_plot_confusion(fix), spec_figure(), spec_print(fix), ...
+           spec_overview()];
 endfunction
 
 ## ---- one spec per public function
@@ -268,15 +271,29 @@ function s = spec_plot_network (N, net_extra, fix)
   s.opts = {
     "gradient", "cell",   "{0.1 * ones(3, 2), -0.1 * ones(1, 3)}", @(v) p_unset_or (v, "double", @(u) p_cells (u, {[3 2], [1 3]}, true, "ok"))
     "x",        "matrix", "[0.5; -0.5]",   @(v) p_unset_or (v, "double", @(u) p_matrix (u, 2, 1, "any"))
-    "labels",   "scalar", "true",          @(v) p_scalar (v, 0, 1, true, "double")
+    "labels",   "cell",   "{'x', 'h', 'y'}", @p_net_labels
+    "values",   "scalar", "true",          @(v) p_scalar (v, 0, 1, true, "double")
     "maxnodes", "scalar", "5",             @(v) p_scalar (v, 3, 1000, true)
     "maxlayers", "scalar", "4",            @(v) p_scalar (v, 3, 1000, true)
     "title",    "name",   "'A title'",     @(v) p_unset_or (v, "double", @p_text)
+    "fontsize", "scalar", "12",            @(v) p_scalar (v, 4, 200, false, "double")
     "file",     "file",   quote(fix.png),         @(v) p_png (v, fix)
     "visible",  "scalar", "false",         @(v) p_visible (v)
     "size",     "matrix", "[500 400]",     @(v) p_size (v, [100 100])
   };
-  s.extra = [net_extra; png_extra(fix)];
+  s.extra = [net_extra; png_extra(fix); {
+    "labels", "struct ('nodes', {{'x', 'h', 'y'}}, 'weights', {{'w', 'u'}})", "nodes and weights", "ok"
+    "labels", "struct ('weights', {{'w', 'u'}})",  "weights only",                "ok"
+    "labels", "struct ('weights', {{'w'}})",       "one weight name short",       "error"
+    "labels", "struct ('edges', 1)",               "an unknown field",            "error"
+    "labels", "false",                             "false (the older 'values')",  "ok"
+    "labels", "{'x', 'h', repmat('y', 1, 41)}",    "a name of 41 characters",     "error"
+  }];
+  s.specials(end+1,:) = {"labels true and values false together", {N, "'labels'", "true", "'values'", "false"}, 1, "error", false};
+  s.specials(end+1,:) = {"an axes handle first", {hax_expr(), N}, 1, "ok", false};
+  s.specials(end+1,:) = {"an axes handle and a size", {hax_expr(), N, "'size'", "[500 400]"}, 1, "error", false};
+  s.specials(end+1,:) = {"a 784-30-10 network with every value written, into a file", ...
+                         {"bp_init ([784 30 10], 'seed', 1)", "'values'", "true", "'file'", quote(fix.png)}, 1, "ok", true};
   s.specials(end+1,:) = {"a 2-1000-1 network", {"bp_init ([2 1000 1], 'seed', 1)"}, 1, "ok", false};
   s.specials(end+1,:) = {"a network of 130 layers, into a file (once a hang: a figure wider than gnuplot takes)", ...
                          {"bp_init (2 * ones (1, 130), 'seed', 1)", "'file'", quote(fix.png)}, 1, "ok", false};
@@ -288,6 +305,10 @@ function s = spec_plot_history (fix)
   s.pos = {"hist", "other", "struct ('loss', [1 0.5 0.25], 'accuracy', [0.5 0.7 0.9])", @p_hist};
   s.opts = {
     "log",     "scalar", "true",       @(v) p_scalar (v, 0, 1, true, "double")
+    "show",    "name",   "'loss'",     @p_show
+    "names",   "cell",   "{'run'}",    @p_run_names
+    "yscale",  "name",   "'log'",      @(v) p_name (v, {"linear", "log"}, "double")
+    "fontsize", "scalar", "12",        @(v) p_scalar (v, 4, 200, false, "double")
     "title",   "name",   "'A title'",  @p_text
     "file",    "file",   quote(fix.png),      @(v) p_png (v, fix)
     "visible", "scalar", "false",      @(v) p_visible (v)
@@ -299,7 +320,12 @@ function s = spec_plot_history (fix)
     "hist", "struct ('loss', [1 NaN 0.5])",                           "loss with a NaN",             "error"
     "hist", "struct ('loss', [1 Inf 0.5])",                           "loss with an Inf",            "any"
     "hist", "struct ('loss', [1; 0.5])",                              "loss a column",               "ok"
-    "hist", "struct ('loss', {[1 0.5], [1 0.5]})",                    "1x2 struct array",            "error"
+    "hist", "struct ('loss', {[1 0.5], [1 0.5]})",                    "1x2 struct array (two runs)", "ok"
+    "hist", "{[1 0.5], struct('loss', [2 1 0.5])}",                   "a cell of two runs",          "ok"
+    "hist", "{[1 0.5], {1}}",                                         "a cell holding a cell",       "error"
+    "hist", "[1 0.5; 2 1; 3 0.25]",                                   "a matrix: a run per column",  "ok"
+    "hist", "struct ('loss', [1 0.5], 'grad_rms', [1 2])",            "grad_rms of the wrong shape", "error"
+    "hist", "struct ('loss', [1 0.5], 'epoch', [3 2])",               "epochs that go back",         "error"
     "hist", "struct ('loss', {{1, 0.5}})",                            "loss a cell",                 "error"
     "hist", "struct ('loss', single ([1 0.5]))",                      "loss single",                 "error"
     "hist", "struct ('loss', [1 0.5], 'val_loss', [2 1], 'val_accuracy', [0.1 0.2], 'seconds', [0.1 0.1])", "every field", "ok"
@@ -315,6 +341,13 @@ function s = spec_plot_history (fix)
   s.specials(end+1,:) = {"negative losses on a log axis", {"[-1 -0.5]", "'log'", "true"}, 1, "error", false};
   s.specials(end+1,:) = {"a validation loss of 0 on a log axis", {"struct ('loss', [1 0.5], 'val_loss', [0.5 0])", "'log'", "1"}, 1, "error", false};
   s.specials(end+1,:) = {"losses of 0 on a linear axis", {"[0 0 0]", "'log'", "false"}, 1, "ok", false};
+  s.specials(end+1,:) = {"yscale and log together", {"[1 0.5]", "'yscale'", "'log'", "'log'", "true"}, 1, "error", false};
+  s.specials(end+1,:) = {"the grad_rms panel", {"struct ('loss', [1 0.5], 'grad_rms', [1 2; 0.5 1])", "'show'", "'grad_rms'"}, 1, "ok", false};
+  s.specials(end+1,:) = {"three panels", {"struct ('loss', [1 0.5], 'accuracy', [0 1], 'grad_rms', [1 2; 0.5 1])", "'show'", "{'loss', 'accuracy', 'grad_rms'}"}, 1, "ok", false};
+  s.specials(end+1,:) = {"an axes handle first", {hax_expr(), "[1 0.5]"}, 1, "ok", false};
+  s.specials(end+1,:) = {"an axes handle and two panels", {hax_expr(), "struct ('loss', [1 0.5], 'accuracy', [0 1])", "'show'", "{'loss', 'accuracy'}"}, 1, "error", false};
+  s.specials(end+1,:) = {"two runs and two names", {"{[1 0.5], [2 1]}", "'names'", "{'a', 'b'}"}, 1, "ok", false};
+  s.specials(end+1,:) = {"two runs and one name", {"{[1 0.5], [2 1]}", "'names'", "{'a'}"}, 1, "error", false};
 endfunction
 
 function s = spec_plot_boundary (N, net_extra, fix)
@@ -329,6 +362,8 @@ function s = spec_plot_boundary (N, net_extra, fix)
     "limits",     "matrix", "[-1 2 -1 2]",  @p_limits
     "threshold",  "scalar", "0.3",          @(v) p_scalar (v, -realmax, realmax, false, "double")
     "title",      "name",   "'A title'",    @(v) p_unset_or (v, "double", @p_text)
+    "legend",     "scalar", "false",        @(v) p_scalar (v, 0, 1, true)
+    "fontsize",   "scalar", "12",           @(v) p_scalar (v, 4, 200, false, "double")
     "file",       "file",   quote(fix.png),        @(v) p_png (v, fix)
     "visible",    "scalar", "false",        @(v) p_visible (v)
     "size",       "matrix", "[500 400]",    @(v) p_size (v, [300 200])
@@ -339,6 +374,8 @@ function s = spec_plot_boundary (N, net_extra, fix)
   s.specials(end+1,:) = {"threshold on a two-output network", {"bp_init ([2 2], 'seed', 1)", X, "[1 2 1]", "'threshold'", "0"}, 1, "error", false};
   s.specials(end+1,:) = {"one point", {N, "[0.5; 0.5]", "1"}, 1, "ok", false};
   s.specials(end+1,:) = {"points at +-1e300", {N, "[-1e300 1e300 0; 0 0 1e300]", "[1 2 1]"}, 1, "any", false};
+  s.specials(end+1,:) = {"an axes handle first", {hax_expr(), N, X, "[1 2 1]", "'resolution'", "20"}, 1, "ok", false};
+  s.specials(end+1,:) = {"an axes handle and visible", {hax_expr(), N, X, "[1 2 1]", "'visible'", "false"}, 1, "error", false};
 endfunction
 
 function s = spec_chain (N, net_extra)
@@ -436,6 +473,113 @@ function s = spec_gradcheck (N, net_extra)
   s.specials(end+1,:) = {"complex step through relu and softmax", {"bp_init ([2 3 2], 'activation', {'relu', 'softmax'}, 'loss', 'log-likelihood', 'seed', 1)", "[0.1 0.5; 0.2 -0.7]", "[1 0; 0 1]", "'method'", "'complex'"}, 1, "ok", false};
 endfunction
 
+function s = spec_plot_weights (N, net_extra, fix)
+  ## Layer 1 of the 2-3-1 network has 2 inputs: a 1-by-2 image, which
+  ## must be given (2 is no square), so this call takes at least 3
+  ## inputs (a square layer takes 2: a special below).
+  s = new_spec ("bp_plot_weights", 3, 1, true);
+  s.pos = {
+    "net",   "net",    N,        @p_net
+    "l",     "scalar", "1",      @(v) p_scalar (v, 1, 1, true)
+    "shape", "matrix", "[1 2]",  @p_shape
+  };
+  s.opts = {
+    "units",    "matrix", "[1 3]",        @p_units
+    "scale",    "name",   "'layer'",      @(v) p_name (v, {"unit", "layer"})
+    "title",    "name",   "'A title'",    @(v) p_unset_or (v, "double", @p_text)
+    "fontsize", "scalar", "12",           @(v) p_scalar (v, 4, 200, false, "double")
+    "file",     "file",   quote(fix.png), @(v) p_png (v, fix)
+    "visible",  "scalar", "false",        @(v) p_visible (v)
+    "size",     "matrix", "[500 400]",    @(v) p_size (v, [100 100])
+  };
+  s.extra = [net_extra; png_extra(fix)];
+  s.specials(end+1,:) = {"layer 2 with its 3 inputs as [3 1]", {N, "2", "[3 1]"}, 1, "ok", false};
+  s.specials(end+1,:) = {"a square layer without a shape", {"bp_init ([4 3], 'seed', 1)", "1"}, 1, "ok", false};
+  s.specials(end+1,:) = {"a layer that is not square, without a shape", {N, "1"}, 1, "error", false};
+  s.specials(end+1,:) = {"784 inputs as 28x28, into a file", {"bp_init ([784 30 10], 'seed', 1)", "1", "[28 28]", "'file'", quote(fix.png)}, 1, "ok", false};
+  s.specials(end+1,:) = {"an axes handle first", {hax_expr(), N, "1", "[2 1]"}, 1, "ok", false};
+endfunction
+
+function s = spec_confusion (N)
+  s = new_spec ("bp_confusion", 2, 1, true);
+  s.pos = {
+    "predicted", "matrix", "[1 2 2 1]",  @(v) p_class_row (v, 4)
+    "actual",    "matrix", "[1 2 1 1]",  @(v) p_class_row (v, 4)
+  };
+  s.opts = {
+    "classes", "matrix", "[1 2 3]",     @p_class_list
+    "names",   "cell",   "{'a', 'b'}",  @(v) p_class_names (v, 2)
+  };
+  X = "[0 0 1 1; 0 1 0 1]";
+  s.specials(end+1,:) = {"a network, X and 0/1 targets", {N, X, "[0 1 1 0]"}, 1, "ok", false};
+  s.specials(end+1,:) = {"a network, X and one-hot targets", {"bp_init ([2 3 2], 'seed', 1)", X, "[1 0 0 1; 0 1 1 0]"}, 1, "ok", false};
+  s.specials(end+1,:) = {"a network, X and class numbers", {"bp_init ([2 3 2], 'seed', 1)", X, "[1 2 2 1]"}, 1, "ok", false};
+  s.specials(end+1,:) = {"a network and targets that are not one-hot", {"bp_init ([2 3 2], 'seed', 1)", X, "[1 1 0 1; 0 1 1 0]"}, 1, "error", false};
+  s.specials(end+1,:) = {"a network and a class it does not have", {N, X, "[0 1 2 0]"}, 1, "error", false};
+  s.specials(end+1,:) = {"a network and Y of the wrong width", {N, X, "[0 1 1]"}, 1, "error", false};
+  s.specials(end+1,:) = {"a network without Y", {N, X}, 1, "error", false};
+  s.specials(end+1,:) = {"the table printed", {"[1 2 2 1]", "[1 2 1 1]"}, 0, "ok", false};
+  s.specials(end+1,:) = {"a million classes (a 8 TB matrix)", {"[1 2]", "[1 2]", "'classes'", "1:1e6"}, 1, "error", false};
+endfunction
+
+function s = spec_plot_confusion (fix)
+  s = new_spec ("bp_plot_confusion", 1, 1, true);
+  s.pos = {"c", "other", "struct ('counts', [3 1; 0 2])", @p_confusion_struct};
+  s.opts = {
+    "names",    "cell",   "{'a', 'b'}",   @(v) p_class_names (v, 2)
+    "classes",  "matrix", "[1 2]",        @(v) pick (isa (v, "double") && isempty (v), "ok", "error")
+    "title",    "name",   "'A title'",    @(v) p_unset_or (v, "double", @p_text)
+    "fontsize", "scalar", "12",           @(v) p_scalar (v, 4, 200, false, "double")
+    "file",     "file",   quote(fix.png), @(v) p_png (v, fix)
+    "visible",  "scalar", "false",        @(v) p_visible (v)
+    "size",     "matrix", "[500 400]",    @(v) p_size (v, [100 100])
+  };
+  s.extra = png_extra (fix);
+  s.extra(end+1,:) = {"c", "struct ('counts', [3 1; 0 2], 'names', {{'a', 'b'}})", "with names", "ok"};
+  s.extra(end+1,:) = {"c", "struct ('counts', zeros (2))", "no sample at all", "error"};
+  s.extra(end+1,:) = {"c", "struct ('counts', [3 1; 0 2], 'names', 1)", "names = 1", "error"};
+  s.extra(end+1,:) = {"c", "bp_confusion ([1 2 2], [1 2 1])", "bp_confusion's result", "ok"};
+  X = "[0 0 1 1; 0 1 0 1]";
+  s.specials(end+1,:) = {"predicted and actual", {"[1 2 2 1]", "[1 2 1 1]", "'names'", "{'a', 'b'}"}, 1, "ok", false};
+  s.specials(end+1,:) = {"predicted and actual of different lengths", {"[1 2 2 1]", "[1 2 1]"}, 1, "error", false};
+  s.specials(end+1,:) = {"a network, X and Y", {"bp_init ([2 3 2], 'seed', 1)", X, "[1 2 2 1]"}, 1, "ok", false};
+  s.specials(end+1,:) = {"a network and X only", {"bp_init ([2 3 2], 'seed', 1)", X}, 1, "error", false};
+  s.specials(end+1,:) = {"an axes handle first", {hax_expr(), "[1 2 2 1]", "[1 2 1 1]"}, 1, "ok", false};
+endfunction
+
+function s = spec_figure ()
+  s = new_spec ("bp_figure", 0, 2, true);
+  s.opts = {
+    "size",    "matrix", "[640 360]",  @(v) p_size (v, [100 100])
+    "panels",  "matrix", "[2 3]",      @p_panels
+    "visible", "scalar", "false",      @(v) p_visible (v)
+  };
+endfunction
+
+function s = spec_print (fix)
+  s = new_spec ("bp_print", 1, 1, false);
+  ## A figure with something in it (an empty one cannot be printed).
+  fig = "ancestor (plot (axes ('parent', bp_figure ('visible', false)), 1:3), 'figure')";
+  ## A file is needed when one is given: "" names none.
+  s.pos = {
+    "h",    "other", fig,            @p_figure_handle
+    "file", "file",  quote(fix.png), @(v) pick (ischar (v) && isempty (v), "error", p_png (v, fix))
+  };
+  s.extra = png_extra (fix);
+  s.specials(end+1,:) = {"no file: a temporary PNG", {fig}, 1, "ok", false};
+  s.specials(end+1,:) = {"an empty figure", {"bp_figure ('visible', false)", quote(fix.png)}, 0, "error", false};
+  s.specials(end+1,:) = {"the root (0)", {"0", quote(fix.png)}, 0, "error", false};
+endfunction
+
+function s = spec_overview ()
+  s = new_spec ("backprop", 0, 0, false);
+endfunction
+
+## An axes of a figure made for the call: the plots' first argument.
+function e = hax_expr ()
+  e = "axes ('parent', figure ('visible', 'off'))";
+endfunction
+
 ## PATH as an Octave string literal.
 function e = quote (path)
   e = ["'" strrep(path, "'", "''") "'"];
@@ -449,6 +593,8 @@ function e = png_extra (fix)
     "file", sprintf("'%s/b'", d),               "a name without extension (.png is added)", "ok"
     "file", sprintf("'%s/c.PNG'", d),           "an upper-case .PNG",                      "ok"
     "file", sprintf("'%s/d.jpg'", d),           "a .jpg name",                             "error"
+    "file", sprintf("'%s/d.svg'", d),           "an .svg name",                            "ok"
+    "file", sprintf("'%s/d.PDF'", d),           "an upper-case .PDF name",                 "ok"
     "file", sprintf("'%s/e.png.txt'", d),       "a .txt name",                             "error"
     "file", "'/nonexistent-folder/f.png'",      "a folder that does not exist",            "error"
     "file", sprintf("'%s/no/such/g.png'", d),   "a missing subfolder",                     "error"
@@ -711,7 +857,7 @@ function r = p_png (v, fix)
     r = "error";
   elseif (numel ([name ext]) > 255)
     r = "error";          # longer than a Linux file name may be
-  elseif (! isempty (ext) && ! strcmpi (ext, ".png"))
+  elseif (! isempty (ext) && ! any (strcmpi (ext, {".png", ".svg", ".pdf"})))
     r = "error";
   elseif (! isempty (folder) && ! isfolder (folder))
     r = "error";
@@ -780,5 +926,138 @@ function r = p_limits (v)
     r = pick (isvector (v) && drawable, "ok", pick (drawable, "any", "error"));
   else
     r = "error";
+  endif
+endfunction
+
+## bp_plot_network's "labels": a cell of 3 layer names, a struct of
+## them and 2 weight names, or true/false (the older "values").
+function r = p_net_labels (v)
+  if (isa (v, "double") && isempty (v))
+    r = "ok";
+  elseif ((isnumeric (v) || islogical (v)) && isscalar (v))
+    r = p_scalar (v, 0, 1, true);
+  elseif (iscell (v))
+    r = names_ok (v, 3);
+  elseif (isstruct (v) && isscalar (v)
+          && all (ismember (fieldnames (v), {"nodes", "weights"})))
+    r = "ok";
+    if (isfield (v, "nodes") && strcmp (names_ok (v.nodes, 3), "error"))
+      r = "error";
+    elseif (isfield (v, "weights") && strcmp (names_ok (v.weights, 2), "error"))
+      r = "error";
+    endif
+  else
+    r = "error";
+  endif
+endfunction
+
+function r = names_ok (c, n)
+  ok = iscell (c) && numel (c) == n
+       && all (cellfun (@(s) ischar (s) && isrow (s) && numel (s) >= 1 && numel (s) <= 40, c));
+  r = pick (ok, "ok", "error");
+endfunction
+
+## bp_plot_history's "show" for a history with a loss and an accuracy.
+function r = p_show (v)
+  if (isa (v, "double") && isempty (v))
+    r = "ok";
+    return;
+  elseif (ischar (v) && isrow (v))
+    v = {v};
+  endif
+  ok = iscellstr (v) && ! isempty (v) && all (ismember (v, {"loss", "accuracy"}))
+       && numel (unique (v)) == numel (v);
+  r = pick (ok, "ok", "error");
+endfunction
+
+## One run's name: a string, or a cell of one string ("" counts).
+function r = p_run_names (v)
+  if (isa (v, "double") && isempty (v))
+    r = "ok";
+  elseif (ischar (v) && (isrow (v) || isempty (v)))
+    r = "ok";
+  else
+    r = pick (iscell (v) && numel (v) == 1 && ischar (v{1})
+              && (isrow (v{1}) || isempty (v{1})), "ok", "error");
+  endif
+endfunction
+
+## bp_plot_weights' [rows cols] for 2 inputs.
+function r = p_shape (v)
+  ok = isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
+       && all (isfinite (v)) && all (v >= 1) && all (v == fix (v)) && prod (v) == 2;
+  r = pick (ok, "ok", "error");
+endfunction
+
+## Units of a layer of 3.
+function r = p_units (v)
+  if (isa (v, "double") && isempty (v))
+    r = "ok";
+  else
+    ok = isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+         && all (v >= 1 & v <= 3 & v == fix (v));
+    r = pick (ok, "ok", "error");
+  endif
+endfunction
+
+## N class numbers: whole, finite (any sign).
+function r = p_class_row (v, n)
+  ok = isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+       && numel (v) == n && all (isfinite (v)) && all (v == fix (v));
+  r = pick (ok, "ok", "error");
+endfunction
+
+## The class list for predicted [1 2 2 1], actual [1 2 1 1].
+function r = p_class_list (v)
+  if (isa (v, "double") && isempty (v))
+    r = "ok";
+    return;
+  endif
+  ok = isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+       && all (isfinite (v)) && all (v == fix (v))
+       && numel (unique (v)) == numel (v) && all (ismember ([1 2], v));
+  r = pick (ok, "ok", "error");
+endfunction
+
+function r = p_class_names (v, K)
+  if (isa (v, "double") && isempty (v))
+    r = "ok";
+  else
+    ok = iscell (v) && numel (v) == K
+         && all (cellfun (@(s) ischar (s) && isrow (s) && ! isempty (s), v));
+    r = pick (ok, "ok", "error");
+  endif
+endfunction
+
+## A confusion matrix struct: square counts, whole, >= 0, not all 0.
+function r = p_confusion_struct (v)
+  r = "error";
+  if (! (isstruct (v) && isscalar (v) && isfield (v, "counts")))
+    return;
+  endif
+  N = v.counts;
+  if (isa (N, "double") && isreal (N) && ! issparse (N) && ndims (N) == 2
+      && rows (N) == columns (N) && rows (N) >= 1 && all (isfinite (N(:)))
+      && all (N(:) >= 0) && all (N(:) == fix (N(:))) && sum (N(:)) > 0)
+    r = "ok";
+    if (isfield (v, "names"))
+      r = p_class_names (v.names, rows (N));
+    endif
+  endif
+endfunction
+
+function r = p_panels (v)
+  ok = isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
+       && all (v >= 1 & v <= 20 & v == fix (v));
+  r = pick (ok, "ok", "error");
+endfunction
+
+## A figure's handle.  A whole number may be the handle of a figure an
+## earlier call's argument made in the same child.
+function r = p_figure_handle (v)
+  r = "error";
+  if (isa (v, "double") && isreal (v) && isscalar (v) && v >= 1 && v == fix (v)
+      && v < 1e6)
+    r = "any";
   endif
 endfunction
