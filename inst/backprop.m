@@ -2,7 +2,8 @@
 ## SPDX-License-Identifier: GPL-3.0-or-later
 
 ## -*- texinfo -*-
-## @deftypefn {} {} backprop
+## @deftypefn  {} {} backprop
+## @deftypefnx {} {@var{text} =} backprop
 ## backprop: learning, teaching and experimenting with backpropagation in
 ## fully-connected feed-forward networks.  @code{help backprop} (or
 ## @code{backprop} alone) shows this overview; @code{help @var{name}} the
@@ -109,12 +110,17 @@ function varargout = backprop (varargin)
     error ("backprop:backprop:nargin",
            "backprop: takes no arguments, got %d; it shows the overview (help backprop)",
            nargin);
-  elseif (nargout > 0)
+  elseif (nargout > 1)
     error ("backprop:backprop:nargout",
-           "backprop: has no outputs, got %d; use text = help (\"backprop\") for the overview as text",
+           "backprop: at most 1 output argument (the overview as text), got %d",
            nargout);
   endif
-  printf ("%s", help ("backprop"));
+  text = help ("backprop");
+  if (nargout == 1)
+    varargout{1} = text;
+  else
+    printf ("%s", text);
+  endif
 endfunction
 
 %!test
@@ -138,10 +144,11 @@ endfunction
 %! endfor
 
 %!test
-%! ## Called alone, it prints the overview.
+%! ## Called alone, it prints the overview, or returns it.
 %! out = evalc ("backprop");
+%! assert (backprop (), help ("backprop"));
 %! assert (! isempty (strfind (out, "bp_plot_confusion")));
 %! assert (! isempty (strfind (out, "-dpngcairo")));
 
 %!error <takes no arguments> backprop (1)
-%!error id=backprop:backprop:nargout x = backprop ()
+%!error id=backprop:backprop:nargout [x, y] = backprop ()

@@ -50,7 +50,8 @@ function varargout = bp_print (varargin)
   else
     file = [tempname(tempdir (), "bp_print-") ".png"];
   endif
-  o = struct ("file", file, "visible", false, "size", [], "fontsize", []);
+  o = struct ("file", "", "visible", false, "size", [], "fontsize", []);
+  o.file = file;
   o = bp_check_figure_options (fn, o, [100 100], []);
   bp_write_figure (fn, h, o.file, o.format);
   if (nargout > 0)
@@ -150,4 +151,5 @@ endfunction
 %!error <h must be the handle of a figure> bp_print (-1, "a.png")
 %!error id=backprop:bp_print:nargin bp_print ()
 %!error id=backprop:bp_print:nargin bp_print (1, "a.png", 3)
+%!error <file must be a file name \(a string\), got a 1-by-2 cell> bp_print (bp_figure ("visible", false), {1, 2})
 %!error id=backprop:bp_print:nargout [a, b] = bp_print (1)

@@ -24,7 +24,7 @@
 ## @code{hang}, @code{modified} (an argument changed),
 ## @code{side_effect} (working folder, random state, open files, figures,
 ## warnings or graphics toolkit changed), @code{stray_file} (the call
-## wrote a file that is not the PNG asked for), @code{setup} and @code{missing}
+## wrote a file that is not the PNG, SVG or PDF asked for), @code{setup} and @code{missing}
 ## (faults of the suite: a value that did not evaluate, a call that was
 ## never run).
 ## @end deftypefn
@@ -272,10 +272,15 @@ function s = expectation (c)
   endswitch
 endfunction
 
-## Files left at the end in a child's TMPDIR or HOME, or other than PNG
-## files in its working folder or the plots' folder out (the children
-## check this after every call as well; this catches what appears later,
-## such as a file a gnuplot process writes after the call returned).
+## Files left at the end in a child's TMPDIR or HOME, or other than PNG,
+## SVG or PDF files in its working folder or the plots' folder out (the
+## children check this after every call as well; this catches what
+## appears later, such as a file a gnuplot process writes after the call
+## returned).  In TMPDIR only the PNG files a plot or bp_print writes and
+## names when it has no display and no file to write to
+## (bp_plot_history-XXXXXX.png, bp_print-XXXXXX.png) may stay: the user
+## is told where they are; the plots' own temporary files (bp_plot-*)
+## must be gone.
 function stray = stray_files (scratch)
   stray = {};
   for w = glob (fullfile (scratch, "w*"))'
@@ -283,7 +288,9 @@ function stray = stray_files (scratch)
       names = readdir (fullfile (w{1}, d{1}))';
       names = setdiff (names, {".", "..", "out"});
       if (any (strcmp (d{1}, {"cwd", "cwd/out"})))
-        names = names(cellfun (@isempty, regexpi (names, '\.png$', "once")));
+        names = names(cellfun (@isempty, regexpi (names, '\.(png|svg|pdf)$', "once")));
+      elseif (strcmp (d{1}, "tmp"))
+        names = names(cellfun (@isempty, regexp (names, '^(bp_plot_[a-z]+|bp_print)-\w+\.png$', "once")));
       endif
       [~, wname] = fileparts (w{1});
       stray = [stray, strcat([wname "/" d{1} "/"], names)];

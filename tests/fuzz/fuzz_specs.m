@@ -572,7 +572,7 @@ function s = spec_print (fix)
 endfunction
 
 function s = spec_overview ()
-  s = new_spec ("backprop", 0, 0, false);
+  s = new_spec ("backprop", 0, 1, false);
 endfunction
 
 ## An axes of a figure made for the call: the plots' first argument.
@@ -952,8 +952,8 @@ function r = p_net_labels (v)
 endfunction
 
 function r = names_ok (c, n)
-  ok = iscell (c) && numel (c) == n
-       && all (cellfun (@(s) ischar (s) && isrow (s) && numel (s) >= 1 && numel (s) <= 40, c));
+  ok = (iscell (c) && numel (c) == n
+       && all (cellfun (@(s) ischar (s) && isrow (s) && numel (s) >= 1 && numel (s) <= 40, c)));
   r = pick (ok, "ok", "error");
 endfunction
 
@@ -965,8 +965,8 @@ function r = p_show (v)
   elseif (ischar (v) && isrow (v))
     v = {v};
   endif
-  ok = iscellstr (v) && ! isempty (v) && all (ismember (v, {"loss", "accuracy"}))
-       && numel (unique (v)) == numel (v);
+  ok = (iscellstr (v) && ! isempty (v) && all (ismember (v, {"loss", "accuracy"}))
+       && numel (unique (v)) == numel (v));
   r = pick (ok, "ok", "error");
 endfunction
 
@@ -984,8 +984,8 @@ endfunction
 
 ## bp_plot_weights' [rows cols] for 2 inputs.
 function r = p_shape (v)
-  ok = isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
-       && all (isfinite (v)) && all (v >= 1) && all (v == fix (v)) && prod (v) == 2;
+  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
+       && all (isfinite (v)) && all (v >= 1) && all (v == fix (v)) && prod (v) == 2);
   r = pick (ok, "ok", "error");
 endfunction
 
@@ -994,16 +994,16 @@ function r = p_units (v)
   if (isa (v, "double") && isempty (v))
     r = "ok";
   else
-    ok = isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
-         && all (v >= 1 & v <= 3 & v == fix (v));
+    ok = (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+         && all (v >= 1 & v <= 3 & v == fix (v)));
     r = pick (ok, "ok", "error");
   endif
 endfunction
 
 ## N class numbers: whole, finite (any sign).
 function r = p_class_row (v, n)
-  ok = isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
-       && numel (v) == n && all (isfinite (v)) && all (v == fix (v));
+  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+       && numel (v) == n && all (isfinite (v)) && all (v == fix (v)));
   r = pick (ok, "ok", "error");
 endfunction
 
@@ -1013,9 +1013,9 @@ function r = p_class_list (v)
     r = "ok";
     return;
   endif
-  ok = isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
        && all (isfinite (v)) && all (v == fix (v))
-       && numel (unique (v)) == numel (v) && all (ismember ([1 2], v));
+       && numel (unique (v)) == numel (v) && all (ismember ([1 2], v)));
   r = pick (ok, "ok", "error");
 endfunction
 
@@ -1023,8 +1023,8 @@ function r = p_class_names (v, K)
   if (isa (v, "double") && isempty (v))
     r = "ok";
   else
-    ok = iscell (v) && numel (v) == K
-         && all (cellfun (@(s) ischar (s) && isrow (s) && ! isempty (s), v));
+    ok = (iscell (v) && numel (v) == K
+         && all (cellfun (@(s) ischar (s) && isrow (s) && ! isempty (s), v)));
     r = pick (ok, "ok", "error");
   endif
 endfunction
@@ -1047,8 +1047,8 @@ function r = p_confusion_struct (v)
 endfunction
 
 function r = p_panels (v)
-  ok = isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
-       && all (v >= 1 & v <= 20 & v == fix (v));
+  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
+       && all (v >= 1 & v <= 20 & v == fix (v)));
   r = pick (ok, "ok", "error");
 endfunction
 
