@@ -357,15 +357,16 @@ run_slice (int nlhs, mxArray *plhs[], int nin, const mxArray *in[])
   live *l = get (in[0]);
   const bp_net *net = bp_run_net (l->run);
   /* The arrays of "start", given again; only their shapes are checked
-     again (their values were, and bp_train.m passes the same ones). */
-  const gsl_matrix X = bpx_samples (in[1], "X", net->n[0], "n_0");
-  const gsl_matrix Y = bpx_samples (in[2], "Y", net->n[net->L], "n_L");
+     again (their values were, and bp_train.m passes the same ones): a
+     scan of every value would cost a slice its time. */
+  const gsl_matrix X = bpx_samples_again (in[1], "X", net->n[0]);
+  const gsl_matrix Y = bpx_samples_again (in[2], "Y", net->n[net->L]);
   gsl_matrix Xv, Yv;
   const int has_v = l->Nv > 0;
   if (has_v)
     {
-      Xv = bpx_samples (in[3], "validation{1}", net->n[0], "n_0");
-      Yv = bpx_samples (in[4], "validation{2}", net->n[net->L], "n_L");
+      Xv = bpx_samples_again (in[3], "validation{1}", net->n[0]);
+      Yv = bpx_samples_again (in[4], "validation{2}", net->n[net->L]);
     }
   slice s = { 0 };
   s.deadline = bp_clock () + bpx_scalar (in[5], "seconds", 0, 3600, 0);

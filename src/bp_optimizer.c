@@ -58,12 +58,32 @@ bp_optimizer_full_batch (bp_optimizer_kind k)
   return k == BP_OPT_CG || k == BP_OPT_BFGS;
 }
 
-void
+int
+bp_sgd_layer (bp_net *net, size_t i, const gsl_matrix *In,
+              const gsl_matrix *D, double eta, double lambda)
+{
+  const double m = (double) D->size1;
+  if (In->size2 != net->n[i] || D->size2 != net->n[i + 1])
+    return BP_EBADLEN;
+  /* w <- w - eta ((1/m) a^T delta + (lambda/m) w) */
+  const int s = bp_gemm (CblasTrans, CblasNoTrans, -eta / m, In, D,
+                         1.0 - eta * lambda / m, &net->W[i]);
+  if (s == BP_OK)
+    bp_sum_rows (-eta / m, D, 1.0, &net->b[i]);  /* b <- b - eta dC/db */
+  return s;
+}
+
+double
 bp_sgd_update (size_t n, const double *w, const double *g, double eta,
                double *out)
 {
+  double sq = 0.0;
   for (size_t i = 0; i < n; i++)
-    out[i] = w[i] - eta * g[i];
+    {
+      out[i] = w[i] - eta * g[i];
+      sq += g[i] * g[i];
+    }
+  return sq;
 }
 
 double
@@ -77,11 +97,7 @@ bp_optimizer_update (const bp_optimizer *o, double eta, uint64_t t,
     {
     case BP_OPT_SGD:
       if (mu == 0.0)
-        {
-          bp_sgd_update (n, w, g, eta, w);            /* w <- w - eta dC/dw */
-          for (size_t i = 0; i < n; i++)
-            sq += g[i] * g[i];
-        }
+        sq = bp_sgd_update (n, w, g, eta, w);         /* w <- w - eta dC/dw */
       else
         for (size_t i = 0; i < n; i++)
           {

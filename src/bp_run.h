@@ -60,9 +60,18 @@ double bp_optimizer_update (const bp_optimizer *o, double eta, uint64_t t,
                             size_t n, double *w, const double *g, double *m1,
                             double *m2);
 
-/* Plain gradient descent, out = w - eta g (out may be w): bp_sgd_step. */
-void bp_sgd_update (size_t n, const double *w, const double *g, double eta,
-                    double *out);
+/* Plain gradient descent on layer i of net with the gradient folded into
+   the product: w <- w - eta dC/dw for dC/dw = (1/m) a^T delta +
+   (lambda/m) w, computed as W <- (1 - eta lambda/m) W - (eta/m) a^T delta
+   and b <- b - (eta/m) sum delta, so that no gradient array is written
+   and read back (In: a^(l-1), m-by-n[i]; D: delta^(l)). */
+int bp_sgd_layer (bp_net *net, size_t i, const gsl_matrix *In,
+                  const gsl_matrix *D, double eta, double lambda);
+
+/* Plain gradient descent, out = w - eta g (out may be w), for bp_sgd_step
+   and the sgd optimiser; returns the sum of g^2. */
+double bp_sgd_update (size_t n, const double *w, const double *g, double eta,
+                      double *out);
 
 /* ---- learning-rate schedules (bp_schedule.c), applied between epochs */
 
@@ -191,7 +200,8 @@ typedef struct {
 
 /* Per-epoch results, in the run's block; the first `epochs` entries are
    filled.  grad_rms is epochs-by-L, epoch-major: the root mean square of
-   dC/dW^(l) over the epoch's updates. */
+   the entries of dC/dW^(l) on the epoch's last mini-batch (full batch:
+   at the iteration's point). */
 typedef struct {
   size_t epochs;            /* entries filled */
   double *loss, *accuracy, *val_loss, *val_accuracy, *seconds, *eta,

@@ -52,6 +52,11 @@ const char *bpx_arg (const char *name, size_t l);
 gsl_matrix bpx_samples (const mxArray *a, const char *what, size_t rows,
                         const char *rows_why);
 
+/* The view of bpx_samples with only the type and shape checked, not the
+   values: for arrays whose values were checked by an earlier call (a
+   training run's data, given again at every slice). */
+gsl_matrix bpx_samples_again (const mxArray *a, const char *what, size_t rows);
+
 /* Like bpx_samples for an array of any non-empty 2-D size. */
 gsl_matrix bpx_matrix (const mxArray *a, const char *what);
 

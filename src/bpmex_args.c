@@ -92,6 +92,15 @@ bpx_samples (const mxArray *a, const char *what, size_t rows,
   return bpx_matrix (a, what);
 }
 
+gsl_matrix
+bpx_samples_again (const mxArray *a, const char *what, size_t rows)
+{
+  if (!is_real_double_matrix (a) || mxIsEmpty (a) || mxGetM (a) != rows)
+    bpx_error ("internal", "%s must be the array given before, got %s", what,
+               bpx_describe (a));
+  return transposed_view (a);
+}
+
 double
 bpx_scalar (const mxArray *a, const char *what, double lo, double hi,
             int whole)

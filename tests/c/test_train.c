@@ -891,7 +891,7 @@ typedef struct {
    batch), the accuracy the fraction of samples whose output class hits
    the target's in the same forward pass (classes: one output read with
    0.5, else the argmax), grad_rms the root mean square of every weight
-   gradient entry of the epoch's updates; the validation numbers come from
+   gradient entry of the epoch's last batch; the validation numbers come from
    a naive forward pass after the epoch (data loss, no decay). */
 static void
 hand_train (tnet *t, const gsl_matrix *X, const gsl_matrix *Y,
@@ -933,8 +933,11 @@ hand_train (tnet *t, const gsl_matrix *X, const gsl_matrix *Y,
             correct += naive_class (&v.A[L - 1], i)
                        == naive_class (&y.matrix, i);
           for (size_t l = 0; l < L; l++)
-            for (size_t q = 0; q < t->n[l] * t->n[l + 1]; q++)
-              gsq[l] += grad->W[l].data[q] * grad->W[l].data[q];
+            {
+              gsq[l] = 0.0;          /* the last batch's is what counts */
+              for (size_t q = 0; q < t->n[l] * t->n[l + 1]; q++)
+                gsq[l] += grad->W[l].data[q] * grad->W[l].data[q];
+            }
           r->steps++;
           b1t *= op->beta1;
           b2t *= op->beta2;
@@ -976,8 +979,7 @@ hand_train (tnet *t, const gsl_matrix *X, const gsl_matrix *Y,
       r->loss[e] = sum / (double) nb;
       r->acc[e] = (double) correct / (double) N;
       for (size_t l = 0; l < L; l++)
-        r->rms[e][l] = sqrt (gsq[l] / ((double) nb
-                                       * (double) (t->n[l] * t->n[l + 1])));
+        r->rms[e][l] = sqrt (gsq[l] / (double) (t->n[l] * t->n[l + 1]));
       if (Xv)
         {
           size_t vc = 0;
