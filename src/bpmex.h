@@ -90,13 +90,14 @@ void bpx_check_unit_interval (const gsl_matrix *M, const char *what,
 const mxArray *bpx_cell (const mxArray *c, const char *what, size_t L,
                          const char *reason);
 
-/* Element l (1-based) of a per-layer cell: a real finite double
-   rows-by-cols matrix.  shape_fmt, formatted with l and l-1, says which
-   shape is expected.  A problem raises <reason>, or with reason NULL
-   wrong_type, wrong_size or not_finite as fits. */
+/* Element l (1-based) of a per-layer cell: a real double rows-by-cols
+   matrix, finite unless any_value.  shape_fmt, formatted with l and l-1,
+   says which shape is expected.  A problem raises <reason>, or with
+   reason NULL wrong_type, wrong_size or not_finite as fits. */
 const mxArray *bpx_layer_array (const mxArray *cell, const char *name,
                                 size_t l, size_t rows, size_t cols,
-                                const char *shape_fmt, const char *reason);
+                                const char *shape_fmt, const char *reason,
+                                int any_value);
 
 /* Fresh Octave arrays: an n-by-m double matrix viewed as the row-major
    m-by-n gsl_matrix *view (uninitialised: the caller writes every
@@ -112,12 +113,12 @@ mxArray *bpx_new_cell (size_t L);
    the layer. */
 void bpx_net (const mxArray *s, bp_net *net, const char *reason);
 
-/* dW and db shaped like net.W and net.b (cells of L real finite
-   matrices), viewed in place as the core's per-layer arrays (mxMalloc'd
-   headers).  Problems raise wrong_type, wrong_size or not_finite naming
-   dW{l} or db{l}. */
+/* dW and db shaped like net.W and net.b (cells of L real matrices,
+   finite unless any_value), viewed in place as the core's per-layer
+   arrays (mxMalloc'd headers).  Problems raise wrong_type, wrong_size or
+   not_finite naming dW{l} or db{l}. */
 void bpx_gradient (const bp_net *net, const mxArray *dW, const mxArray *db,
-                   const char *dW_name, const char *db_name,
+                   const char *dW_name, const char *db_name, int any_value,
                    gsl_matrix **W, gsl_vector **b);
 
 /* A new network struct like 'in' (a struct bpx_net accepted) whose W and
