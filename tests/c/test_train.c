@@ -2099,15 +2099,19 @@ resume_case (tnet *(*make) (void), const gsl_matrix *Y, bp_targets kind,
   double *mom1 = xcalloc (P, sizeof (double));
   double *mom2 = xcalloc (P, sizeof (double));
   double *best = xcalloc (P, sizeof (double));
+  double *last = xcalloc (P, sizeof (double));
   if (st.moments >= 1)
     memcpy (mom1, st.m1, P * sizeof (double));
   if (st.moments >= 2)
     memcpy (mom2, st.m2, P * sizeof (double));
   if (st.has_best)
     memcpy (best, st.best, P * sizeof (double));
+  if (st.has_last)
+    memcpy (last, st.last, P * sizeof (double));
   st.m1 = mom1;
   st.m2 = mom2;
   st.best = best;
+  st.last = last;
   tnet *mid = tnet_clone (t);
   net_flat (bp_run_net (r1), mid->store);
   double loss1[MAXE];
@@ -2155,6 +2159,7 @@ resume_case (tnet *(*make) (void), const gsl_matrix *Y, bp_targets kind,
   free (mom1);
   free (mom2);
   free (best);
+  free (last);
   tnet_free (mid);
   run_free (a, ma);
   tnet_free (t);
