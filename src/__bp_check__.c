@@ -20,11 +20,10 @@
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, -1, 1);
-  char what[16];
-  bpx_name (prhs[1], "check", 0, what, sizeof what, "internal");
-  const int nin = nrhs - 2;
-  const mxArray **in = prhs + 2;
+  const bpx_command c = bpx_begin_command (nlhs, nrhs, prhs, 1);
+  const char *what = c.name;
+  const mxArray **in = c.in;
+  const int nin = c.nin;
   if (strcmp (what, "net") == 0 && nin == 1)
     {
       bp_net net;

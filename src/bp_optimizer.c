@@ -6,34 +6,17 @@
 #include <math.h>
 #include <string.h>
 #include "bp_run.h"
+#include "bp_names.h"
 
-static const char *const names[BP_N_OPTIMIZERS] = {
-  "sgd", "nesterov", "rmsprop", "adam", "cg", "bfgs"
+/* "momentum" is sgd with its momentum option, as the package always had. */
+static const bp_name names[] = {
+  { "sgd", BP_OPT_SGD }, { "nesterov", BP_OPT_NESTEROV },
+  { "rmsprop", BP_OPT_RMSPROP }, { "adam", BP_OPT_ADAM }, { "cg", BP_OPT_CG },
+  { "bfgs", BP_OPT_BFGS }, { "momentum", BP_OPT_SGD }
 };
 
-int
-bp_optimizer_parse (const char *name, bp_optimizer_kind *k)
-{
-  for (int i = 0; i < BP_N_OPTIMIZERS; i++)
-    if (strcmp (name, names[i]) == 0)
-      {
-        *k = (bp_optimizer_kind) i;
-        return BP_OK;
-      }
-  /* "momentum" is sgd with its momentum option, as the package always had. */
-  if (strcmp (name, "momentum") == 0)
-    {
-      *k = BP_OPT_SGD;
-      return BP_OK;
-    }
-  return BP_EINVAL;
-}
-
-const char *
-bp_optimizer_name (int k)
-{
-  return k >= 0 && k < BP_N_OPTIMIZERS ? names[k] : NULL;
-}
+BP_NAME_PARSE (bp_optimizer, bp_optimizer_kind, names)
+BP_NAME_OF (bp_optimizer, names)
 
 int
 bp_optimizer_moments (const bp_optimizer *o)

@@ -5,16 +5,15 @@
 #include <string.h>
 #include "bp_system.h"
 #include "bp_run_private.h"
+#include "bp_names.h"
 
-static const char *const stop_names[BP_N_STOPS] = {
-  "running", "epochs", "patience", "callback", "min_eta", "gradient"
+static const bp_name stop_names[] = {
+  { "running", BP_STOP_NONE }, { "epochs", BP_STOP_EPOCHS },
+  { "patience", BP_STOP_PATIENCE }, { "callback", BP_STOP_CALLBACK },
+  { "min_eta", BP_STOP_MIN_ETA }, { "gradient", BP_STOP_GRADIENT }
 };
 
-const char *
-bp_stop_name (int s)
-{
-  return s >= 0 && s < BP_N_STOPS ? stop_names[s] : NULL;
-}
+BP_NAME_OF (bp_stop, stop_names)
 
 /* ---- the block */
 
@@ -553,46 +552,14 @@ bp_run_stop (bp_run *r, bp_stop why)
     bp_run_finish (r, why);
 }
 
-const bp_net *
-bp_run_net (const bp_run *r)
+bp_run_info
+bp_run_look (const bp_run *r)
 {
-  return &r->net;
-}
-
-const double *
-bp_run_latest (const bp_run *r)
-{
-  return r->st.has_last ? r->st.last : r->theta;
-}
-
-const bp_history *
-bp_run_history (const bp_run *r)
-{
-  return &r->h;
-}
-
-const bp_state *
-bp_run_state (const bp_run *r)
-{
-  return &r->st;
-}
-
-size_t
-bp_run_bad_epoch (const bp_run *r)
-{
-  return r->bad_epoch;
-}
-
-const bp_train_options *
-bp_run_options (const bp_run *r)
-{
-  return &r->o;
-}
-
-size_t
-bp_run_params (const bp_run *r)
-{
-  return r->P;
+  const bp_run_info info = {
+    &r->net, r->st.has_last ? r->st.last : r->theta, &r->h, &r->st, &r->o,
+    r->P, r->bad_epoch
+  };
+  return info;
 }
 
 void

@@ -28,6 +28,21 @@
    -nin). */
 void bpx_begin (int nlhs, int nrhs, const mxArray *prhs[], int nin, int nout);
 
+/* Entry of a gateway that takes a command after the name:
+   (fn, command, args...): the command, and the arguments after it. */
+typedef struct {
+  char name[16];
+  int nin;
+  const mxArray **in;
+} bpx_command;
+bpx_command bpx_begin_command (int nlhs, int nrhs, const mxArray *prhs[],
+                               int nout);
+
+/* Entry of a gateway whose argument `at` is a network: bpx_begin, then
+   bpx_net (invalid_net) into *net. */
+void bpx_begin_net (int nlhs, int nrhs, const mxArray *prhs[], int nin,
+                    int nout, int at, bp_net *net);
+
 /* The public function's name, e.g. "bp_forward". */
 const char *bpx_fn (void);
 
@@ -112,6 +127,15 @@ mxArray *bpx_new_cell (size_t L);
    raises backprop:<fn>:<reason> (NULL: invalid_net), naming the field and
    the layer. */
 void bpx_net (const mxArray *s, bp_net *net, const char *reason);
+
+/* The inputs of net (X: n_0 rows, one column a sample) and their targets
+   (Y: n_L rows, one column per column of X, and in [0, 1] for the losses
+   defined there), named x and y or X and Y as the function's help does. */
+gsl_matrix bpx_net_inputs (const mxArray *x, const char *name,
+                           const bp_net *net);
+gsl_matrix bpx_net_targets (const mxArray *y, const char *name,
+                            const bp_net *net, const gsl_matrix *X,
+                            const char *xname);
 
 /* dW and db shaped like net.W and net.b (cells of L real matrices,
    finite unless any_value), viewed in place as the core's per-layer

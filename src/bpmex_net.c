@@ -76,6 +76,26 @@ bpx_net (const mxArray *s, bp_net *net, const char *reason)
                (unsigned long) L, bp_activation_name (act[L - 1]));
 }
 
+gsl_matrix
+bpx_net_inputs (const mxArray *x, const char *name, const bp_net *net)
+{
+  return bpx_samples (x, name, net->n[0], "n_0 = net.sizes(1)");
+}
+
+gsl_matrix
+bpx_net_targets (const mxArray *y, const char *name, const bp_net *net,
+                 const gsl_matrix *X, const char *xname)
+{
+  const gsl_matrix Y = bpx_samples (y, name, net->n[net->L],
+                                    "n_L = net.sizes(end)");
+  if (Y.size1 != X->size1)
+    bpx_error ("wrong_size", "%s must have one column per column of %s "
+               "(%lu), got %lu", name, xname, (unsigned long) X->size1,
+               (unsigned long) Y.size1);
+  bpx_check_unit_interval (&Y, name, net->loss);
+  return Y;
+}
+
 void
 bpx_gradient (const bp_net *net, const mxArray *dW, const mxArray *db,
               const char *dW_name, const char *db_name, int any_value,
