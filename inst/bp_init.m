@@ -85,9 +85,10 @@ function [net, varargout] = bp_init (sizes, varargin)
   defaults = struct ("activation", "sigmoid", "loss", "quadratic",
                      "init", "scaled-normal", "epsilon", 0.12, "seed", []);
   opts = bp_parse_options (fn, defaults, varargin, 1);
-  [activations, losses] = __bp_names__ (fn);
-  g = check_activation (opts.activation, L, activations);
-  loss = check_name (opts.loss, "loss", losses);
+  g = check_activation (fn, opts.activation, L);
+  ## Names (and the articles' aliases, such as "logistic") are the core's:
+  ## the canonical name goes into the network.
+  loss = __bp_check__ (fn, "loss", opts.loss, "loss");
   ## Which output a loss needs is the core's rule.
   __bp_check__ (fn, "pairing", loss, g{L});
   init = check_name (opts.init, "init",
@@ -136,13 +137,13 @@ function sizes = check_sizes (sizes)
   sizes = sizes(:)';
 endfunction
 
-function g = check_activation (act, L, names)
+function g = check_activation (fn, act, L)
   if (ischar (act))
-    g = repmat ({check_name(act, "activation", names)}, 1, L);
+    g = repmat ({__bp_check__(fn, "activation", act, "activation")}, 1, L);
   elseif (iscell (act) && numel (act) == L)
     g = cell (1, L);
     for l = 1:L
-      g{l} = check_name (act{l}, sprintf ("activation{%d}", l), names);
+      g{l} = __bp_check__ (fn, "activation", act{l}, sprintf ("activation{%d}", l));
     endfor
   else
     error ("backprop:bp_init:wrong_type",
@@ -151,36 +152,14 @@ function g = check_activation (act, L, names)
   endif
 endfunction
 
-## NAME, or the canonical name of an alias the core knows (the articles'
-## "logistic" and "l2-norm"), so that every function sees one name.
 function s = check_name (s, what, names)
   if (! (ischar (s) && isrow (s)))
     error ("backprop:bp_init:wrong_type",
            "bp_init: %s must be a name (a string), got %s", what, bp_describe (s));
-  elseif (! any (strcmp (s, names)) && ! strcmp (what, "init"))
-    canonical = bp_canonical_name ("bp_init", pick_kind (what), s);
-    if (! isempty (canonical))
-      s = canonical;
-      return;
-    endif
-  endif
-  if (! any (strcmp (s, names)))
-    if (strncmp (what, "activation", 10))
-      id = "backprop:bp_init:unknown_activation";
-    elseif (strcmp (what, "loss"))
-      id = "backprop:bp_init:unknown_loss";
-    else
-      id = "backprop:bp_init:unknown_init";
-    endif
-    error (id, "bp_init: %s must be one of '%s', got '%s'", what,
+  elseif (! any (strcmp (s, names)))
+    error ("backprop:bp_init:unknown_init",
+           "bp_init: %s must be one of '%s', got '%s'", what,
            strjoin (names, "', '"), s);
-  endif
-endfunction
-
-function kind = pick_kind (what)
-  kind = "loss";
-  if (strncmp (what, "activation", 10))
-    kind = "activation";
   endif
 endfunction
 
@@ -263,9 +242,15 @@ endfunction
 %! assert (net.loss, "sse");
 
 %!test
-%! ## The articles' names: "logistic" is the sigmoid and "l2-norm" the
-%! ## quadratic loss, stored under the first names, and the network computes
-%! ## what the sigmoid network with the quadratic loss computes.
+%! ## The articles' names are aliases: "logistic" for sigmoid, "l2-norm" for
+%! ## the 1/2 sum of squares; the network holds the canonical names.
+%! net = bp_init ([2 3 2], "activation", "logistic", "loss", "l2-norm");
+%! assert (net.g, {"sigmoid", "sigmoid"});
+%! assert (net.loss, "quadratic");
+
+%!test
+%! ## ... and computes what the sigmoid network with the quadratic loss
+%! ## computes; an alias may stand in a cell of names too.
 %! a = bp_init ([2 3 2], "activation", "logistic", "loss", "l2-norm", "seed", 1);
 %! b = bp_init ([2 3 2], "seed", 1);
 %! assert (a, b);
@@ -275,8 +260,6 @@ endfunction
 %! h = 1 ./ (1 + exp (-a.W{1} * x));
 %! assert (bp_forward (a, x), 1 ./ (1 + exp (-a.W{2} * h)), 1e-15);
 
-%!error <activation\{2\} must be one of> bp_init ([2 3 1], "activation", {"logistic", "logistics"})
-%!error <loss 'log-likelihood' needs a softmax output layer, got 'sigmoid'> bp_init ([2 3], "activation", "logistic", "loss", "log-likelihood")
 %!error <sizes must be a real double vector> bp_init ([2])
 %!error <sizes\(2\) must be a positive whole number> bp_init ([2 0 1])
 %!error <sizes\(2\) must be a positive whole number> bp_init ([2 1.5 1])

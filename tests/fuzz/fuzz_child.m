@@ -259,7 +259,10 @@ function tidy (before, after)
     close (setdiff (get (0, "children"), before.figures));
   catch
   end_try_catch
-  for f = setdiff (fopen ("all"), before.files)'
+  ## (:)': always a row to loop over.  Octave 11's setdiff can return an
+  ## empty 1-by-0, whose transpose (0-by-1) a for loop would still enter
+  ## once, handing fclose an empty array.
+  for f = setdiff (fopen ("all"), before.files)(:)'
     fclose (f);
   endfor
   cd (before.cwd);
