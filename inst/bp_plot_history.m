@@ -39,7 +39,8 @@
 ## the panels, top to bottom: @qcode{"loss"}, @qcode{"accuracy"} (in %),
 ## @qcode{"grad_rms"}, or a cell of them.  @qcode{"grad_rms"} draws
 ## @code{hist.grad_rms}: for each layer l, the root mean square of the
-## entries of dC/dW^(l) over the epoch's updates, one curve per layer, on
+## entries of dC/dW^(l) on the epoch's last mini-batch (see
+## @code{bp_train}), one curve per layer, on
 ## a logarithmic axis: the speed at which each layer learns, which in a
 ## deep sigmoid network is far smaller in the first layers than in the
 ## last (the vanishing gradient).  Default: the loss, and the accuracy

@@ -256,6 +256,12 @@ function [Xv, Yv] = validation_data (opts)
     v = opts.(f{k});
     if (iscell (v) && numel (v) == 2)
       [Xv, Yv] = deal (v{:});
+    elseif (isempty (v) && ! (iscell (v) || isa (v, "double")))
+      ## An empty cell or [] means none; an empty string or struct is a
+      ## mistake, not a choice (the gateway takes every empty for none).
+      error ("backprop:bp_train:wrong_type",
+             "bp_train: validation must be a cell {Xv, Yv} (or empty for none), got %s",
+             bp_describe (v));
     endif
   endif
 endfunction
@@ -376,6 +382,7 @@ endfunction
 %!error <batch must be a whole number> bp_train (bp_init ([2 1]), X, Y, "batch", 2.5)
 %!error <momentum must be a number in \[0, 1\]> bp_train (bp_init ([2 1]), X, Y, "momentum", 2)
 %!error <validation must be a cell> bp_train (bp_init ([2 1]), X, Y, "validation", X)
+%!error <validation must be a cell \{Xv, Yv\} \(or empty for none\), got a 0-by-0 char> bp_train (bp_init ([2 1]), X, Y, "validation", "")
 %!error <Y must be a real double matrix with 1 rows> bp_train (bp_init ([2 1]), X, [Y; Y])
 %!error <diverged in epoch 1> bp_train (bp_init ([2 1], "seed", 1, "activation", "linear", "loss", "sse"), X, Y, "eta", 1e308, "verbose", false)
 %!error <optimizer must be one of 'sgd', 'nesterov'> bp_train (bp_init ([2 1]), X, Y, "optimizer", "adagrad")
