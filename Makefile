@@ -18,6 +18,9 @@ PKG_SETUP := pkg ("prefix", "$(PKG_PREFIX)", "$(PKG_PREFIX)"); \
              pkg ("local_list", "$(PKG_PREFIX)/octave_packages");
 # ... and loads the package from there.
 LOAD := $(PKG_SETUP) pkg load backprop;
+# What a user types to load that copy: the private list comes first (a
+# list of one's own is replaced for the session).
+USER_LOAD := pkg ("local_list", "$(PKG_PREFIX)/octave_packages"); pkg load backprop
 
 BUILD_DEPS := octave octave-dev libgsl-dev libopenblas-dev zlib1g-dev
 # Octave 7 draws no axes, even through gnuplot, without FreeSans.
@@ -75,7 +78,13 @@ c-test: tests/c/test_core
 	mkdir -p target
 	tests/c/test_core | tee target/c-tests.log
 
+# The Fashion-MNIST slides of doc/teaching.md need Debian's data set; the
+# page's numbers are compared only when it is there.
+FASHION := tools/install-deps dataset-fashion-mnist || echo "dataset-fashion-mnist \
+	  could not be installed: the Fashion-MNIST slides use generated images"
+
 test: deps c-test install-local
+	$(FASHION)
 	$(OCTAVE) --eval '$(LOAD) cd tests; run_tests ("../target/c-tests.log");'
 
 # ---- showcase
@@ -85,10 +94,16 @@ demo: install-local
 	tools/install-deps dataset-fashion-mnist || echo "dataset-fashion-mnist \
 	  could not be installed: the demo will say so and train on generated data"
 	$(OCTAVE) --eval '$(LOAD) addpath ("demo"); chain_rule_showcase; fashion_mnist;'
+	@echo
+	@echo "The package the demo used is installed in $(PKG_PREFIX)."
+	@echo "To load it in your own Octave session (a plain 'pkg load backprop' would load"
+	@echo "another installed copy, or none), type:"
+	@echo '  $(USER_LOAD)'
 
 # ---- documentation: rerun the example scripts, refresh pages and figures
 
 doc: install-local
+	$(FASHION)
 	$(OCTAVE) --eval '$(LOAD) addpath ("doc"); doc_sync ("update");'
 
 # ---- robustness: hostile arguments to every public function, each batch of

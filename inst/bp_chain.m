@@ -25,6 +25,10 @@
 ##               = sum_i delta_i^(l+1) * w_ij^(l+1)
 ## @end example
 ##
+## (The display prints node j of layer l as its number and, as the
+## chain-rule article does, calls the summed node of layer l+1 j:
+## dC_0/da_2^(2) = sum_j delta_j^(3) * w_j2^(3).)
+##
 ## Without an output argument the equation is printed with its numbers.
 ## @var{t} is a @code{bp_chain_factors} object that prints the same way
 ## (@code{disp (t)}, or @code{t} without a semicolon) and whose

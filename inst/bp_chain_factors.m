@@ -335,25 +335,28 @@ function s = input_factor (t)
   endif
 endfunction
 
-## dC_0/da_j^(l) of a hidden layer: the sum over the nodes i of layer l+1
+## dC_0/da_j^(l) of a hidden layer: the sum over the nodes of layer l+1
 ## that node j feeds, written with the article's three factors per term
-## where they exist, and with delta_i^(l+1) where they do not.
+## where they exist, and with delta^(l+1) where they do not.  The summed
+## node is called j, as the chain-rule article does ("we need to sum in
+## j"): the node of layer l is printed as its number, so the letter is
+## free.
 function print_sum (t)
-  i_layer = t.l + 1;
+  next = t.l + 1;
   n = numel (t.terms);
-  printf ("\nnode %d of layer %d feeds every node i = 1..%d of layer %d, so\n",
-          t.j, t.l, n, i_layer);
+  printf ("\nnode %d of layer %d feeds every node j = 1..%d of layer %d, so\n",
+          t.j, t.l, n, next);
   lhs = sprintf ("dC_0/%s", dsym ("a", t.j, t.l));
   pad = blanks (numel (lhs));
   if (t.j < 10)
-    w_ij = sprintf ("w_i%d^(%d)", t.j, i_layer);
+    w_jk = sprintf ("w_j%d^(%d)", t.j, next);
   else
-    w_ij = sprintf ("w_i,%d^(%d)", t.j, i_layer);
+    w_jk = sprintf ("w_j,%d^(%d)", t.j, next);
   endif
   three = all (isfinite (t.next_dC_da) & isfinite (t.next_da_dz));
-  printf ("%s = sum_i dC_0/da_i^(%d) * da_i^(%d)/dz_i^(%d) * %s\n", lhs,
-          i_layer, i_layer, i_layer, w_ij);
-  printf ("%s = sum_i delta_i^(%d) * %s\n", pad, i_layer, w_ij);
+  printf ("%s = sum_j dC_0/da_j^(%d) * da_j^(%d)/dz_j^(%d) * %s\n", lhs,
+          next, next, next, w_jk);
+  printf ("%s = sum_j delta_j^(%d) * %s\n", pad, next, w_jk);
   if (three)
     pieces = arrayfun (@(i) sprintf ("(%s * %s * %s)", num (t.next_dC_da(i)),
                                      num (t.next_da_dz(i)), num (t.next_w(i))),
@@ -369,14 +372,13 @@ function print_sum (t)
   printf ("%s = %s\n", pad, num (t.dC_da));
   if (! three)
     if (strcmp (t.next_g, "softmax"))
-      why = sprintf ("layer %d is softmax, so", i_layer);
+      why = sprintf ("layer %d is softmax, so", next);
     else
-      why = sprintf ("for some i the two factors do not multiply to delta_i^(%d) in floating point (an output that rounds to 0 or 1 or has lost digits), so",
-                     i_layer);
+      why = sprintf ("for some j the two factors do not multiply to delta_j^(%d) in floating point (an output that rounds to 0 or 1 or has lost digits), so",
+                     next);
     endif
-    print_wrapped (sprintf ("(%s delta_i^(%d) = dC_0/dz_i^(%d) stands for the product dC_0/da_i^(%d) * da_i^(%d)/dz_i^(%d))",
-                            why, i_layer, i_layer, i_layer, i_layer,
-                            i_layer), "");
+    print_wrapped (sprintf ("(%s delta_j^(%d) = dC_0/dz_j^(%d) stands for the product dC_0/da_j^(%d) * da_j^(%d)/dz_j^(%d))",
+                            why, next, next, next, next, next), "");
   endif
 endfunction
 

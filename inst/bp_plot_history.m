@@ -433,18 +433,47 @@ function panel (ax, what, runs, o)
     otherwise
       ylabel (ax, "RMS of dC/dW^{(l)}");
   endswitch
-  if (! strcmp (what, "accuracy") && use_log (o.log, lines))
+  logy = ! strcmp (what, "accuracy") && use_log (o.log, lines);
+  if (logy)
     set (ax, "yscale", "log");
   endif
   if (numel (lines) > 1 || (R > 1 && ! isempty (lines)))
-    ## Inside the axes where it covers little, outside once it is long.
+    ## Inside the axes, in the right-hand corner the curves leave freer;
+    ## outside once it is long.
     if (numel (lines) > 3)
       where = "eastoutside";
     else
-      where = pick (strcmp (what, "accuracy"), "southeast", "northeast");
+      where = free_corner (ax, lines, logy);
     endif
     legend (ax, lines, names, "fontsize", o.fontsize, "location", where);
   endif
+endfunction
+
+## Where on the right the legend covers no point of the last 40% of the
+## epochs: "northeast" (the top quarter of the axis), "southeast" (the
+## bottom quarter) or "east" (the middle 30%), in that order of
+## preference; "eastoutside" when every one of them is taken.
+function where = free_corner (ax, lines, logy)
+  x = get (lines, "xdata");
+  y = get (lines, "ydata");
+  if (! iscell (x))
+    x = {x};
+    y = {y};
+  endif
+  x = [x{:}];
+  y = [y{:}];
+  lim = get (ax, "ylim");
+  ok = ! isnan (y) & (! logy | y > 0);
+  x = x(ok);
+  y = y(ok);
+  if (logy)
+    y = log (y);
+    lim = log (lim);
+  endif
+  f = (y - lim(1)) / (lim(2) - lim(1));
+  late = x >= min (x) + 0.6 * (max (x) - min (x));
+  taken = [any(late & f > 0.75), any(late & f < 0.25), any(late & abs (f - 0.5) < 0.15)];
+  where = {"northeast", "southeast", "east", "eastoutside"}{find ([! taken, true], 1)};
 endfunction
 
 function tf = use_log (choice, lines)

@@ -220,7 +220,7 @@
 %! assert (isnan (h.next_da_dz(1)) && isfinite (h.next_da_dz(2)));
 %! assert (h.dC_dw, dW{1}(3,2), 1e-15);
 %! out = evalc ("disp (h)");
-%! assert (! isempty (strfind (out, "delta_i^(2) * w_i3^(2)")));
+%! assert (! isempty (strfind (out, "delta_j^(2) * w_j3^(2)")));
 
 %!test
 %! ## A sigmoid output with the cross-entropy loss, swept through the
@@ -279,7 +279,7 @@
 
 %!test
 %! ## The same output one layer up: the hidden layer's sum is written with
-%! ## delta_i^(2) where the output's factors cannot be multiplied, and
+%! ## delta_j^(2) where the output's factors cannot be multiplied, and
 %! ## the hidden weight's derivative still matches bp_gradient.
 %! net = bp_init ([1 1 1], "loss", "cross-entropy");
 %! net.W = {0.5, -1500};                 # z^(2) = -1500 a^(1), a^(1) = 0.62
@@ -291,8 +291,8 @@
 %! assert (isnan (t.next_da_dz));
 %! assert (t.dC_dw, dW{1}, 8 * eps * abs (dW{1}));
 %! out = evalc ("disp (t)");
-%! assert (! isempty (strfind (out, "delta_i^(2) * w_i1^(2)")));
-%! assert (! isempty (strfind (out, "do not multiply to delta_i^(2)")));
+%! assert (! isempty (strfind (out, "delta_j^(2) * w_j1^(2)")));
+%! assert (! isempty (strfind (out, "do not multiply to delta_j^(2)")));
 
 %!test
 %! ## The printout: the article's equation with the numbers of the
@@ -311,7 +311,7 @@
 %! assert (! isempty (strfind (out, "2 (a_1^(3) - y_1)")));
 %! h = bp_chain (net, x, y, 2, 2, 2);
 %! out = evalc ("disp (h)");
-%! assert (! isempty (strfind (out, "dC_0/da_2^(2) = sum_i dC_0/da_i^(3) * da_i^(3)/dz_i^(3) * w_i2^(3)")));
+%! assert (! isempty (strfind (out, "dC_0/da_2^(2) = sum_j dC_0/da_j^(3) * da_j^(3)/dz_j^(3) * w_j2^(3)")));
 %! for i = 1:2
 %!   assert (! isempty (strfind (out, sprintf ("(%.6f)", h.terms(i)))));
 %! endfor
@@ -329,7 +329,7 @@
 %! assert (! isempty (strfind (out, "dC_0/dw_11,3^(2)")));
 %! t = bp_chain (net, x, y, 1, 11, 12);
 %! out = evalc ("disp (t)");
-%! assert (! isempty (strfind (out, "w_i,11^(2)")));
+%! assert (! isempty (strfind (out, "w_j,11^(2)")));
 %! lines = strsplit (out, "\n");
 %! sum_lines = lines(! cellfun (@isempty, strfind (lines, " +")));
 %! assert (numel (sum_lines) > 4);                  # 14 terms: wrapped
