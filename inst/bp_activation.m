@@ -10,7 +10,7 @@
 ## @var{a} = g(@var{z}) and @var{da_dz} = g'(@var{z}) have its size.
 ##
 ## @table @asis
-## @item @qcode{"sigmoid"}, also @qcode{"logistic"} (the articles' name)
+## @item @qcode{"sigmoid"}, also @qcode{"logistic"} (the delta article's name)
 ## g(z) = 1/(1+e^-z), g'(z) = g(z)(1-g(z)); computed without overflow:
 ## g(-700) is the tiny positive number e^-700, and g(-800), smaller than
 ## the smallest double, is 0 rather than NaN.
@@ -89,7 +89,7 @@ endfunction
 %! assert (d, [a(1) 0 0], 1e-15 * exp (-700));
 
 %!test
-%! ## The articles' "logistic" is the sigmoid.
+%! ## The delta article's "logistic" is the sigmoid.
 %! z = [-3 0 0.5 4];
 %! [a, d] = bp_activation (z, "logistic");
 %! assert (a, 1 ./ (1 + exp (-z)), 1e-15);

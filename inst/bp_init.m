@@ -34,7 +34,7 @@
 ## @item @qcode{"activation"}
 ## one name for every layer, or a cell of L names, one per layer (default
 ## @qcode{"sigmoid"}): @qcode{"sigmoid"} (also called @qcode{"logistic"},
-## as the articles do), @qcode{"tanh"}, @qcode{"relu"},
+## as the delta article does), @qcode{"tanh"}, @qcode{"relu"},
 ## @qcode{"leaky-relu"}, @qcode{"linear"}, @qcode{"softmax"}.
 ## @item @qcode{"loss"}
 ## @qcode{"quadratic"} (default, C_0 = 1/2 sum_j (a_j - y_j)^2; also called

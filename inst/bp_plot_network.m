@@ -95,7 +95,7 @@
 ##
 ## @example
 ## [x, t] = bp_dataset ("article-232");
-## net = bp_init ([2 3 2], "activation", "logistic", "loss", "l2-norm", "seed", 1);
+## net = bp_init ([2 3 2], "loss", "l2-norm", "seed", 1);
 ## names = struct ("nodes", @{@{"x", "h", "y"@}@}, "weights", @{@{"w", "u"@}@});
 ## bp_plot_network (net, "x", x, "labels", names);
 ## bp_plot_network (net, "gradient", bp_gradient (net, x, t), "labels", names);
@@ -972,7 +972,7 @@ endfunction
 %! ## hidden values h, outputs y, weight matrices w and u; each node's
 %! ## weighted input z and value for the article's sample.
 %! [x, t] = bp_dataset ("article-232");
-%! net = bp_init ([2 3 2], "activation", "logistic", "loss", "l2-norm", "seed", 1);
+%! net = bp_init ([2 3 2], "loss", "l2-norm", "seed", 1);
 %! names = struct ("nodes", {{"x", "h", "y"}}, "weights", {{"w", "u"}});
 %! bp_plot_network (net, "x", x, "labels", names);
 

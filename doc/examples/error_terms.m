@@ -58,25 +58,36 @@ printf ("bp_sgd_step changes W{2}(%d,%d) (that weight) by %.6f\n\n", j, i,
 
 ## The learning rate, on the article's network (logistic neurons,
 ## quadratic cost) and, for comparison, on the same network with the
-## cross-entropy cost (the outputs still logistic): two moons, a hidden
-## layer of 8, weights from seed 2, batches of 10, 100 epochs.
+## cross-entropy cost (the outputs still logistic) and with a softmax
+## output and the log-likelihood: two moons, a hidden layer of 8, weights
+## from seed 2, batches of 10, 100 epochs.
 [X, Y] = bp_dataset ("moons", "n", 100, "seed", 1);
-costs = {"quadratic", "cross-entropy"};
+pairs = {"logistic", "quadratic"; "logistic", "cross-entropy";
+         {"logistic", "softmax"}, "log-likelihood"};
 etas = [0.05 0.5 5 50 200];
-runs = cell (2, numel (etas));
-printf ("two moons (bp_dataset seed 1, 200 points), a [2 8 2] logistic network (seed 2),\n");
-printf ("batches of 10, shuffled with seed 1; the cost after epoch 1 and epoch 100:\n");
-printf ("   eta   %-26s %s\n", "quadratic (the article's)", "cross-entropy");
+runs = cell (3, numel (etas));
+printf ("two moons (bp_dataset seed 1, %d points), [2 8 2] networks with a logistic\n",
+        columns (X));
+printf ("hidden layer (seed 2), batches of 10, shuffled with seed 1; the cost after\n");
+printf ("epoch 1 and after epoch 100:\n");
+printf ("   eta   %-22s %-22s %s\n", "quadratic (article)", "cross-entropy",
+        "softmax + log-lik.");
 for e = 1:numel (etas)
   line = sprintf ("%6g", etas(e));
-  for c = 1:2
-    start = bp_init ([2 8 2], "activation", "logistic", "loss", costs{c}, "seed", 2);
-    [~, runs{c,e}] = bp_train (start, X, Y, "epochs", 100, "batch", 10,
-                               "eta", etas(e), "seed", 1, "verbose", false);
-    line = [line, sprintf("   %8.4f -> %-11.4f", runs{c,e}.loss([1 end]))];
+  for c = 1:3
+    start = bp_init ([2 8 2], "activation", pairs{c,1}, "loss", pairs{c,2},
+                     "seed", 2);
+    [trained, runs{c,e}] = bp_train (start, X, Y, "epochs", 100, "batch", 10,
+                                     "eta", etas(e), "seed", 1, "verbose", false);
+    line = [line, sprintf("   %7.4f -> %-9.4f", runs{c,e}.loss([1 end]))];
+    if (c == 1 && etas(e) == 200)
+      stalled = bp_forward (trained, X);
+    endif
   endfor
   printf ("%s\n", line);
 endfor
+printf ("quadratic, eta = 200: %.0f%% of the outputs are within 1e-6 of 0 or 1\n\n",
+        100 * mean (min (stalled(:), 1 - stalled(:)) < 1e-6));
 
 ## One slide: the same three rates for each cost.
 [h, ax] = bp_figure ("size", [1280 720], "panels", [1 2]);

@@ -1,11 +1,11 @@
 ## network_232.m: the numbers and figures of doc/network-232.md.
-## The 2-3-2 logistic network with the L2-norm loss, in the article's
+## The 2-3-2 sigmoid network with the L2-norm loss, in the article's
 ## row vectors and letters (inputs x_i, hidden h_j, outputs y_k, targets
 ## t_k; w_ij from x_i to h_j, u_jk from h_j to y_k) and in the package's
 ## columns.
 
 [x, t] = bp_dataset ("article-232");          # x = [0.05; 0.10], t = [0.01; 0.99]
-net = bp_init ([2 3 2], "activation", "logistic", "loss", "l2-norm");
+net = bp_init ([2 3 2], "activation", "sigmoid", "loss", "l2-norm");
 w = [0.15 0.25 0.35; 0.20 0.30 0.40];         # w(i,j): x_i to h_j (hand-picked)
 u = [0.40 0.55; 0.45 0.60; 0.50 0.65];        # u(j,k): h_j to y_k (hand-picked)
 b1 = [0.35 0.35 0.35];
