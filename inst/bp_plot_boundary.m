@@ -90,11 +90,8 @@
 
 function [h, varargout] = bp_plot_boundary (varargin)
   fn = "bp_plot_boundary";
-  [hax, args] = bp_axes_arg (fn, varargin);
-  if (numel (args) < 3 || nargout > 1)
-    bp_count_error (fn, nargin, nargout, 1,
-                    "([hax,] net, X, labels, name, value, ...)");
-  endif
+  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 3,
+                              "([hax,] net, X, labels, name, value, ...)");
   [net, X, labels] = args{1:3};
   npos = 3 + ! isempty (hax);
   bp_check_net (fn, net);
@@ -125,12 +122,6 @@ function [h, varargout] = bp_plot_boundary (varargin)
   else
     o.threshold = bp_check_scalar (fn, "threshold", o.threshold, -realmax,
                                    realmax, false);
-  endif
-  if (! (bp_is_unset (o.title)
-         || (ischar (o.title) && (isrow (o.title) || isempty (o.title)))))
-    error ("backprop:bp_plot_boundary:wrong_type",
-           "bp_plot_boundary: title must be a string, got %s",
-           bp_describe (o.title));
   endif
   o.legend = bp_check_scalar (fn, "legend", o.legend, 0, 1, true);
   o = bp_check_figure_options (fn, o, default_size (o.limits), hax);

@@ -57,11 +57,7 @@
 
 function [h, varargout] = bp_plot_confusion (varargin)
   fn = "bp_plot_confusion";
-  [hax, args] = bp_axes_arg (fn, varargin);
-  if (isempty (args) || nargout > 1)
-    bp_count_error (fn, nargin, nargout, 1,
-                    "([hax,] c) or ([hax,] net, X, Y) or ([hax,] predicted, actual), then name, value, ...");
-  endif
+  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 1, usage ());
   npos = first_option (args) - 1;
   defaults = struct ("names", [], "classes", [], "title", [], "fontsize", [],
                      "file", "", "visible", [], "size", []);
@@ -70,10 +66,6 @@ function [h, varargout] = bp_plot_confusion (varargin)
   if (bp_is_unset (o.title))
     o.title = sprintf ("accuracy %.1f%% (%d of %d right)", 100 * c.accuracy,
                        trace (c.counts), c.n);
-  elseif (! (ischar (o.title) && (isrow (o.title) || isempty (o.title))))
-    error ("backprop:bp_plot_confusion:wrong_type",
-           "bp_plot_confusion: title must be a string, got %s",
-           bp_describe (o.title));
   endif
   o = bp_check_figure_options (fn, o, [800 650], hax);
   o.fontsize = bp_font_size (o);
@@ -81,6 +73,10 @@ function [h, varargout] = bp_plot_confusion (varargin)
   if (nargout > 0)
     h = fig;
   endif
+endfunction
+
+function u = usage ()
+  u = "([hax,] c) or ([hax,] net, X, Y) or ([hax,] predicted, actual), then name, value, ...";
 endfunction
 
 ## The positional arguments end where the first option name is: after
@@ -105,8 +101,7 @@ function c = the_matrix (fn, pos, o)
     c = check_matrix (fn, pos{1}, o.names);
     return;
   elseif (numel (pos) < 2 || (isstruct (pos{1}) && numel (pos) < 3))
-    bp_count_error (fn, numel (pos), 0, 1,
-                    "([hax,] c) or ([hax,] net, X, Y) or ([hax,] predicted, actual), then name, value, ...");
+    bp_count_error (fn, numel (pos), 0, 1, usage ());
   endif
   opts = {};
   for f = {"classes", "names"}

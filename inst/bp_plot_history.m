@@ -104,10 +104,8 @@
 
 function [h, varargout] = bp_plot_history (varargin)
   fn = "bp_plot_history";
-  [hax, args] = bp_axes_arg (fn, varargin);
-  if (numel (args) < 1 || nargout > 1)
-    bp_count_error (fn, nargin, nargout, 1, "([hax,] hist, name, value, ...)");
-  endif
+  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 1,
+                              "([hax,] hist, name, value, ...)");
   npos = 1 + ! isempty (hax);
   runs = check_runs (fn, args{1});
   defaults = struct ("show", [], "names", [], "yscale", [], "log", [],
@@ -117,11 +115,6 @@ function [h, varargout] = bp_plot_history (varargin)
   o.show = check_show (fn, o.show, runs, ! isempty (hax));
   o.names = check_names (fn, o.names, runs);
   o.log = check_scale (fn, o, runs);
-  if (! (ischar (o.title) && (isrow (o.title) || isempty (o.title))))
-    error ("backprop:bp_plot_history:wrong_type",
-           "bp_plot_history: title must be a string, got %s",
-           bp_describe (o.title));
-  endif
   o = bp_check_figure_options (fn, o, [800, 350 + 150 * numel(o.show)], hax);
   o.fontsize = bp_font_size (o);
 
@@ -250,7 +243,7 @@ function show = check_show (fn, show, runs, one_panel)
          && all (ismember (show, panels)) && numel (unique (show)) == numel (show)))
     error ("backprop:bp_plot_history:wrong_type",
            "bp_plot_history: show must be 'loss', 'accuracy', 'grad_rms' or a cell of them, each at most once, got %s",
-           describe (show));
+           bp_quote (show));
   elseif (one_panel && numel (show) > 1)
     error ("backprop:bp_plot_history:wrong_size",
            "bp_plot_history: show must name one panel when the plot goes into the axes hax, got %d",
@@ -275,14 +268,6 @@ function s = pick_hint (panel)
     s = " (bp_train records it when the targets are classes)";
   elseif (strcmp (panel, "grad_rms"))
     s = " (bp_train records it in every run)";
-  endif
-endfunction
-
-function s = describe (v)
-  if (ischar (v) && isrow (v))
-    s = sprintf ("'%s'", v);
-  else
-    s = bp_describe (v);
   endif
 endfunction
 
@@ -323,7 +308,7 @@ function tf = check_scale (fn, o, runs)
     if (! (ischar (o.yscale) && any (strcmp (o.yscale, {"linear", "log"}))))
       error ("backprop:bp_plot_history:wrong_type",
              "bp_plot_history: yscale must be 'linear' or 'log', got %s",
-             describe (o.yscale));
+             bp_quote (o.yscale));
     endif
     tf = strcmp (o.yscale, "log");
   else
@@ -392,7 +377,7 @@ function panel (ax, what, runs, o)
   for r = 1:R
     x = runs(r).epoch;
     E = max (E, numel (x));
-    style = {"linewidth", 2, "marker", pick(numel (x) <= 30, "o", "none"), ...
+    style = {"linewidth", 2, "marker", bp_pick(numel (x) <= 30, "o", "none"), ...
              "markersize", 4};
     if (strcmp (what, "grad_rms"))
       [l, n] = grad_lines (ax, runs(r), R, r, o.names{r}, style);
@@ -401,16 +386,16 @@ function panel (ax, what, runs, o)
       continue;
     endif
     [train, valid] = pick_fields (what);
-    scale = pick (strcmp (what, "accuracy"), 100, 1);
+    scale = bp_pick (strcmp (what, "accuracy"), 100, 1);
     colour_t = c(mod (r - 1, rows (c)) + 1, :);
-    colour_v = pick (R == 1, c(2, :), colour_t);
+    colour_v = bp_pick (R == 1, c(2, :), colour_t);
     if (! isempty (runs(r).(train)))
       lines(end+1) = plot (ax, x, scale * runs(r).(train), "color", colour_t, style{:});
-      names{end+1} = pick (R == 1, "training", o.names{r});
+      names{end+1} = bp_pick (R == 1, "training", o.names{r});
     endif
     if (! isempty (runs(r).(valid)))
       lines(end+1) = plot (ax, x, scale * runs(r).(valid), "--", "color", colour_v, style{:});
-      names{end+1} = pick (R == 1, "validation", [o.names{r} " (validation)"]);
+      names{end+1} = bp_pick (R == 1, "validation", [o.names{r} " (validation)"]);
     endif
   endfor
   hold (ax, "off");
@@ -522,14 +507,6 @@ function [lines, names] = grad_lines (ax, run, R, r, name, style)
     lines(end+1) = plot (ax, run.epoch, run.grad_rms(:, l)', dash,
                          "color", colour, style{:});
   endfor
-endfunction
-
-function v = pick (cond, a, b)
-  if (cond)
-    v = a;
-  else
-    v = b;
-  endif
 endfunction
 
 %!function assert_file (file, magic)

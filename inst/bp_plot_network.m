@@ -109,10 +109,8 @@
 
 function [h, varargout] = bp_plot_network (varargin)
   fn = "bp_plot_network";
-  [hax, args] = bp_axes_arg (fn, varargin);
-  if (numel (args) < 1 || nargout > 1)
-    bp_count_error (fn, nargin, nargout, 1, "([hax,] net, name, value, ...)");
-  endif
+  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 1,
+                              "([hax,] net, name, value, ...)");
   net = args{1};
   bp_check_net (fn, net);
   defaults = struct ("gradient", [], "x", [], "labels", [], "values", [],
@@ -241,12 +239,7 @@ endfunction
 function t = check_title (fn, o, net, layout)
   t = o.title;
   if (! bp_is_unset (t))
-    if (! (ischar (t) && (isrow (t) || isempty (t))))
-      error ("backprop:bp_plot_network:wrong_type",
-             "bp_plot_network: title must be a string, got %s",
-             bp_describe (t));
-    endif
-    return;
+    return;             # checked with the figure's options
   endif
   ## The widths of the layers drawn, "..." for the gap: a network of a
   ## thousand layers must not give a title wider than the figure.
@@ -257,7 +250,7 @@ function t = check_title (fn, o, net, layout)
     k = find (isnan (drawn));
     widths = [widths(1:k-1), {"..."}, widths(k:end)];
   endif
-  what = pick (o.gradient, "gradient", "weights");
+  what = bp_pick (o.gradient, "gradient", "weights");
   if (isempty (o.names.weights))
     symbol = edge_symbol (o, "w", "_{jk}^{(l)}");
   else
@@ -342,7 +335,7 @@ function lines = header_lines (net, l, L, names)
     endif
     return;
   endif
-  lines = {sprintf("layer %d: %s", l, pick (l < L, "hidden", "output"))};
+  lines = {sprintf("layer %d: %s", l, bp_pick (l < L, "hidden", "output"))};
   if (! isempty (names.nodes))
     lines{end+1} = sprintf ("%s = a^{(%d)}", names.nodes{l+1}, l);
   endif
@@ -686,14 +679,6 @@ function draw_key (ax, g, pt)
           sign_colour (3 - 2 * p), "linewidth", 3 * max (1, pt / 14),
           "tag", "key");
   endfor
-endfunction
-
-function v = pick (cond, a, b)
-  if (cond)
-    v = a;
-  else
-    v = b;
-  endif
 endfunction
 
 %!function n = count_colour (lines, c)

@@ -74,11 +74,8 @@
 
 function [h, varargout] = bp_plot_weights (varargin)
   fn = "bp_plot_weights";
-  [hax, args] = bp_axes_arg (fn, varargin);
-  if (numel (args) < 2 || nargout > 1)
-    bp_count_error (fn, nargin, nargout, 1,
-                    "([hax,] net, l, [rows cols], name, value, ...)");
-  endif
+  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 2,
+                              "([hax,] net, l, [rows cols], name, value, ...)");
   [net, l] = args{1:2};
   bp_check_net (fn, net);
   L = numel (net.W);
@@ -98,17 +95,13 @@ function [h, varargout] = bp_plot_weights (varargin)
   if (! (ischar (o.scale) && any (strcmp (o.scale, {"unit", "layer"}))))
     error ("backprop:bp_plot_weights:wrong_type",
            "bp_plot_weights: scale must be 'unit' or 'layer', got %s",
-           describe (o.scale));
+           bp_quote (o.scale));
   endif
   if (bp_is_unset (o.title))
     o.title = sprintf ("layer %d: the weights into each unit as a %dx%d image (blue > 0, orange < 0; %s)",
                        l, shape(1), shape(2),
-                       pick (strcmp (o.scale, "unit"), "each tile on its own scale",
+                       bp_pick (strcmp (o.scale, "unit"), "each tile on its own scale",
                              "one scale for all"));
-  elseif (! (ischar (o.title) && (isrow (o.title) || isempty (o.title))))
-    error ("backprop:bp_plot_weights:wrong_type",
-           "bp_plot_weights: title must be a string, got %s",
-           bp_describe (o.title));
   endif
   o = bp_check_figure_options (fn, o, [900 700], hax);
   o.fontsize = bp_font_size (o);
@@ -227,22 +220,6 @@ function draw_tiles (fig, ax, W, units, shape, grid, o)
             sprintf ("%d", units(t)), "fontsize", pt, "color", [0.3 0.3 0.3],
             "horizontalalignment", "left", "verticalalignment", "top");
     endfor
-  endif
-endfunction
-
-function s = describe (v)
-  if (ischar (v) && isrow (v))
-    s = sprintf ("'%s'", v);
-  else
-    s = bp_describe (v);
-  endif
-endfunction
-
-function v = pick (cond, a, b)
-  if (cond)
-    v = a;
-  else
-    v = b;
   endif
 endfunction
 

@@ -74,7 +74,7 @@
 %!       assert (any (strcmp (strings, "layer 17: hidden")));
 %!       assert (! any (strcmp (strings, "layer 18: hidden")));
 %!       ## 17 weight layers drawn up to the gap and one after it, 4 edges each.
-%!       assert (numel (findobj (h, "type", "line", "linestyle", "-")), 18 * 4);
+%!       assert (numel (findobj (h, "tag", "edge")), 18 * 4);
 %!       assert (any (strncmp (strings, "2-2-2-2-2-2-2-2-2-2-2-2-2-2-2-2-2-2-...-2-2 network", 51)));
 %!     unwind_protect_cleanup
 %!       close (h);

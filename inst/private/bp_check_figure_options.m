@@ -1,7 +1,8 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {@var{o} =} bp_check_figure_options (@var{fn}, @var{o}, @var{default_size}, @var{hax})
-## Check the options @qcode{"file"}, @qcode{"visible"}, @qcode{"size"} and
-## @qcode{"fontsize"} that every bp_plot_* function @var{fn} takes, in the
+## Check the options @qcode{"title"}, @qcode{"file"}, @qcode{"visible"},
+## @qcode{"size"} and @qcode{"fontsize"} that every bp_plot_* function
+## @var{fn} takes, in the
 ## option struct @var{o}, and fill in their defaults: @qcode{".png"} added
 ## to a file name without an extension, @var{visible} true when there is a
 ## display (@code{bp_have_display}), @var{size} = @var{default_size} when
@@ -20,6 +21,11 @@
 ## @end deftypefn
 
 function o = bp_check_figure_options (fn, o, default_size, hax)
+  if (isfield (o, "title") && ! bp_is_unset (o.title)
+      && ! (ischar (o.title) && (isrow (o.title) || isempty (o.title))))
+    error (["backprop:" fn ":wrong_type"],
+           "%s: title must be a string, got %s", fn, bp_describe (o.title));
+  endif
   o.axes = hax;
   o.format = "png";
   bp_check_file_name (fn, o.file, true);
