@@ -63,15 +63,18 @@ function [h, ax, varargout] = bp_figure (varargin)
   o.fontsize = [];
   o = bp_check_figure_options (fn, o, [1280 720], []);
   previous = get (0, "currentfigure");
-  h = bp_new_figure (fn, o.size, o.visible);
+  h = [];
+  done = false;
   unwind_protect
+    h = bp_new_figure (fn, o.size, o.visible);
     ax = bp_panels (h, o.panels(1), o.panels(2));
+    done = true;
   unwind_protect_cleanup
-    if (isempty (previous) || ! isfigure (previous))
-      set (0, "currentfigure", []);
-    else
-      set (0, "currentfigure", previous);
+    ## A figure half made (an error, Ctrl-C) is not left behind.
+    if (! done && ! isempty (h) && isfigure (h))
+      close (h);
     endif
+    bp_restore_current (previous);
   end_unwind_protect
 endfunction
 

@@ -69,7 +69,7 @@ function h = bp_draw_in_figure (fn, o, draw, nout)
       if (! isempty (opened))
         close (opened);
       endif
-      restore_current (previous);
+      bp_restore_current (previous);
     endif
   end_unwind_protect
   if (! o.visible)
@@ -77,7 +77,7 @@ function h = bp_draw_in_figure (fn, o, draw, nout)
       close_figure (h, previous);
       h = [];
     else
-      restore_current (previous);
+      bp_restore_current (previous);
     endif
   endif
 endfunction
@@ -101,7 +101,7 @@ function fig = draw_in_axes (fn, o, draw)
     if (isfigure (fig) && ! isempty (previous_axes) && isaxes (previous_axes))
       set (fig, "currentaxes", previous_axes);
     endif
-    restore_current (previous);
+    bp_restore_current (previous);
   end_unwind_protect
 endfunction
 
@@ -206,13 +206,5 @@ function close_figure (h, previous)
   if (isfigure (h))
     close (h);
   endif
-  restore_current (previous);
-endfunction
-
-function restore_current (previous)
-  if (isempty (previous) || ! isfigure (previous))
-    set (0, "currentfigure", []);
-  else
-    set (0, "currentfigure", previous);
-  endif
+  bp_restore_current (previous);
 endfunction
