@@ -42,6 +42,9 @@
 ## of class 2 (default 0.5; use 0 for a tanh output).
 ## @item @qcode{"title"}
 ## the title (default: the rule and the accuracy).
+## Texts are TeX, as in Octave's own plots:
+## @code{a_1} has a subscript, @code{\_} is an underscore and @code{\eta}
+## the Greek letter (in single quotes, where Octave keeps a backslash).
 ## @item @qcode{"legend"}
 ## false to leave out the legend of the classes (default true), e.g. in
 ## the small panels of a strip that shows the regions epoch by epoch.

@@ -31,6 +31,9 @@
 ## the class numbers, in order, for @code{bp_confusion} (not with @var{c}).
 ## @item @qcode{"title"}
 ## the title (default: the accuracy).
+## Texts (the title, the names) are TeX, as in Octave's own plots:
+## @code{a_1} has a subscript, @code{\_} is an underscore and @code{\eta}
+## the Greek letter (in single quotes, where Octave keeps a backslash).
 ## @item @qcode{"fontsize"}
 ## the size in points of the labels (default: 10 points on a figure of
 ## 800-by-500 pixels, larger on a larger figure); the counts in the

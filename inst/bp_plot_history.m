@@ -58,6 +58,9 @@
 ## for @qcode{"linear"}.
 ## @item @qcode{"title"}
 ## a title for the figure (default: none).
+## Texts (the title, the names) are TeX, as in Octave's own plots:
+## @code{a_1} has a subscript, @code{\_} is an underscore and @code{\eta}
+## the Greek letter (in single quotes, where Octave keeps a backslash).
 ## @item @qcode{"fontsize"}
 ## the size in points of the text (default: 10 points on a figure of
 ## 800-by-500 pixels, larger on a larger figure, such as 14 points on one

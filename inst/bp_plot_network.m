@@ -61,6 +61,9 @@
 ## @item @qcode{"title"}
 ## the figure's title (default: the widths of the layers drawn, with
 ## @qcode{"..."} for a gap, and what the edges show).
+## Texts (the title, the labels) are TeX, as in Octave's own plots:
+## @code{a_1} has a subscript, @code{\_} is an underscore and @code{\eta}
+## the Greek letter (in single quotes, where Octave keeps a backslash).
 ## @item @qcode{"fontsize"}
 ## the size in points of the nodes' names; the other texts are in
 ## proportion (default: in proportion to the drawing, so that the text

@@ -40,6 +40,9 @@
 ## @qcode{"unit"} (default) or @qcode{"layer"}, as above.
 ## @item @qcode{"title"}
 ## the title (default: the layer and the scale).
+## Texts are TeX, as in Octave's own plots:
+## @code{a_1} has a subscript, @code{\_} is an underscore and @code{\eta}
+## the Greek letter (in single quotes, where Octave keeps a backslash).
 ## @item @qcode{"fontsize"}
 ## the size in points of the text (default: 10 points on a figure of
 ## 800-by-500 pixels, larger on a larger figure).
