@@ -135,6 +135,13 @@ endfunction
 function runs = check_runs (fn, hist)
   if (isnumeric (hist) && ismatrix (hist) && ! isvector (hist)
       && ! isempty (hist))
+    ## Checked whole: num2cell would make a complex column with no
+    ## imaginary part real, and a sparse one full.
+    if (! (isa (hist, "double") && isreal (hist) && ! issparse (hist)))
+      error ("backprop:bp_plot_history:wrong_type",
+             "bp_plot_history: hist must be a real double matrix of losses (a run per column), got %s",
+             bp_describe (hist));
+    endif
     hist = num2cell (hist, 1);
     label = @(r) sprintf ("hist(:,%d)", r);
   elseif (iscell (hist) && ! isempty (hist))
@@ -308,7 +315,8 @@ function tf = check_scale (fn, o, runs)
   elseif (! bp_is_unset (o.log))
     tf = bp_check_scalar (fn, "log", o.log, 0, 1, true);
   elseif (! bp_is_unset (o.yscale))
-    if (! (ischar (o.yscale) && any (strcmp (o.yscale, {"linear", "log"}))))
+    if (! (ischar (o.yscale) && isrow (o.yscale)
+           && any (strcmp (o.yscale, {"linear", "log"}))))
       error ("backprop:bp_plot_history:wrong_type",
              "bp_plot_history: yscale must be 'linear' or 'log', got %s",
              bp_quote (o.yscale));
@@ -730,6 +738,9 @@ endfunction
 %!error <hist.val_loss must have one value per epoch \(3, like hist.loss\), got 2> bp_plot_history (struct ("loss", [3 2 1], "val_loss", [1 2]))
 %!error <hist.loss must not contain NaN> bp_plot_history ([1 NaN 0.5])
 %!error <hist.loss must be a real double vector> bp_plot_history (zeros (1, 0))
+%!error <hist must be a real double matrix of losses \(a run per column\), got a 2-by-2 complex double> bp_plot_history (complex ([1 2; 3 4], 0))
+%!error <hist must be a real double matrix of losses> bp_plot_history (sparse ([1 0; 0 1]))
+%!error <yscale must be 'linear' or 'log'> bp_plot_history ([1 2], "yscale", ["log"; "log"])
 %!error <hist\{2\}.loss must not contain NaN> bp_plot_history ({[1 2], [NaN 1]})
 %!error <hist\(2\).loss must be a real double vector> bp_plot_history (struct ("loss", {1, "a"}))
 %!error <hist\{1\} must be the struct returned by bp_train> bp_plot_history ({{1}})

@@ -120,6 +120,7 @@ function [h, varargout] = bp_plot_network (varargin)
                      "maxnodes", 8, "maxlayers", 20, "title", [],
                      "fontsize", [], "file", "", "visible", [], "size", []);
   o = bp_parse_options (fn, defaults, args(2:end), 1 + ! isempty (hax));
+  bp_check_title (fn, o.title);
   L = numel (net.W);
 
   if (bp_is_unset (o.gradient))
@@ -242,7 +243,7 @@ endfunction
 function t = check_title (fn, o, net, layout)
   t = o.title;
   if (! bp_is_unset (t))
-    return;             # checked with the figure's options
+    return;
   endif
   ## The widths of the layers drawn, "..." for the gap: a network of a
   ## thousand layers must not give a title wider than the figure.

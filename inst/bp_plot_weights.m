@@ -95,7 +95,8 @@ function [h, varargout] = bp_plot_weights (varargin)
                      "file", "", "visible", [], "size", []);
   o = bp_parse_options (fn, defaults, args(npos+1:end), npos + ! isempty (hax));
   units = check_units (fn, o.units, net.sizes(l+1), l);
-  if (! (ischar (o.scale) && any (strcmp (o.scale, {"unit", "layer"}))))
+  if (! (ischar (o.scale) && isrow (o.scale)
+         && any (strcmp (o.scale, {"unit", "layer"}))))
     error ("backprop:bp_plot_weights:wrong_type",
            "bp_plot_weights: scale must be 'unit' or 'layer', got %s",
            bp_quote (o.scale));

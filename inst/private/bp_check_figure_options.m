@@ -21,10 +21,8 @@
 ## @end deftypefn
 
 function o = bp_check_figure_options (fn, o, default_size, hax)
-  if (isfield (o, "title") && ! bp_is_unset (o.title)
-      && ! (ischar (o.title) && (isrow (o.title) || isempty (o.title))))
-    error (["backprop:" fn ":wrong_type"],
-           "%s: title must be a string, got %s", fn, bp_describe (o.title));
+  if (isfield (o, "title"))
+    bp_check_title (fn, o.title);
   endif
   o.axes = hax;
   o.format = "png";

@@ -311,7 +311,7 @@ function s = spec_plot_history (fix)
     "names",   "cell",   "{'run'}",    @p_run_names
     "yscale",  "name",   "'log'",      @(v) p_name (v, {"linear", "log"}, "double")
     "fontsize", "scalar", "12",        @(v) p_scalar (v, 4, 200, false, "double")
-    "title",   "name",   "'A title'",  @p_text
+    "title",   "name",   "'A title'",  @(v) p_unset_or (v, "double", @p_text)
     "file",    "file",   quote(fix.png),      @(v) p_png (v, fix)
     "visible", "scalar", "false",      @(v) p_visible (v)
     "size",    "matrix", "[500 400]",  @(v) p_size (v, [100 100])
@@ -333,6 +333,7 @@ function s = spec_plot_history (fix)
     "hist", "struct ('loss', [1 0.5], 'val_loss', [2 1], 'val_accuracy', [0.1 0.2], 'seconds', [0.1 0.1])", "every field", "ok"
     "hist", "struct ('loss', [1 0.5], 'val_loss', [2 NaN])",          "val_loss with a NaN",         "error"
     "hist", "struct ('loss', [1 0.5], 'accuracy', 'ab')",             "accuracy a string",           "error"
+    "hist", "complex ([1 2; 3 4], 0)",                                "a complex matrix (no imaginary part)", "error"
     "hist", "struct ('loss', 1e308 * [1 -1])",                        "losses of +-1e308 (beyond what axes can span)", "error"
     "hist", "struct ('loss', zeros (1, 0))",                          "no epochs",                   "error"
     "hist", "rand (1, 1e5)",                                          "1e5 epochs",                  "ok"
@@ -892,18 +893,35 @@ function r = p_size (v, lo)
 endfunction
 
 function r = p_hist (v)
+  if (iscell (v))
+    ## Several runs: each a vector of losses or a history struct.
+    r = "error";
+    if (! isempty (v))
+      each = cellfun (@(h) p_hist_run (h, true), v, "uniformoutput", false);
+      r = pick (all (strcmp (each, "ok")), "ok", "error");
+    endif
+  elseif (isstruct (v) && numel (v) > 1)
+    each = arrayfun (@(h) p_hist_run (h, true), v, "uniformoutput", false);
+    r = pick (all (strcmp (each, "ok")), "ok", "error");
+  else
+    r = p_hist_run (v, false);
+  endif
+endfunction
+
+## One run (ONE: a vector only), or for a matrix one run per column.
+function r = p_hist_run (v, one)
   if (isnumeric (v))
     r = "error";
-    if (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
-        && ! any (isnan (v)))
+    if (isa (v, "double") && isreal (v) && ! issparse (v) && ndims (v) == 2
+        && ! isempty (v) && (isvector (v) || ! one) && ! any (isnan (v(:))))
       ## Octave's axes cannot span magnitudes beyond about 1e+-150 (see
       ## inst/private/bp_check_drawable.m): such values are refused.
       a = abs (v(:));
       drawable = all (a <= 1e150 & (a == 0 | a >= 1e-150));
-      r = pick (all (isfinite (v)) && drawable, "ok", "error");
+      r = pick (all (isfinite (v(:))) && drawable, "ok", "error");
     endif
   elseif (isstruct (v) && isscalar (v) && isfield (v, "loss"))
-    r = p_hist (v.loss);
+    r = p_hist_run (v.loss, true);
   else
     r = "error";
   endif
