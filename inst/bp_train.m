@@ -111,7 +111,11 @@
 ## read with the threshold 0.5, or one-hot with several), @code{val_loss}
 ## and @code{val_accuracy} (with validation data, after the epoch; the
 ## loss without the L2 term, so it compares across lambda),
-## @code{seconds}, @code{eta} (the rate used), and @code{grad_rms}, one
+## @code{seconds}, @code{eta} (the rate used), @code{evaluations} (the
+## gradients of the loss over all the training samples computed so far
+## in this call: an epoch of mini-batches counts one, a full-batch
+## iteration as many as its line search needed, so optimizers compare by
+## their work), and @code{grad_rms}, one
 ## column per layer: the root mean square of the entries of dC/dW^(l) on
 ## the epoch's last mini-batch (how fast each layer learns; for
 ## @qcode{"cg"} and @qcode{"bfgs"}, at the iteration's point).
@@ -354,8 +358,9 @@ endfunction
 %! [net, h] = bp_train (net, X, Y2, "epochs", 4, "validation", {X, Y2}, ...
 %!                      "verbose", false, "seed", 1);
 %! assert (fieldnames (h), {"epoch"; "loss"; "accuracy"; "val_loss"; ...
-%!                          "val_accuracy"; "seconds"; "eta"; "grad_rms"; ...
-%!                          "best_epoch"; "stopped"});
+%!                          "val_accuracy"; "seconds"; "eta"; "evaluations"; ...
+%!                          "grad_rms"; "best_epoch"; "stopped"});
+%! assert (h.evaluations, 1:4);
 %! [~, ~, ~, C] = bp_gradient (net, X, Y2);
 %! assert (h.val_loss(end), C, 1e-12);
 %! [~, k] = bp_predict (net, X);

@@ -402,8 +402,8 @@ history (const bp_run *run)
   const size_t E = h->epochs, L = net->L;
   const int classes = !isnan (E ? h->accuracy[0] : NAN);
   const int validation = E && !isnan (h->val_loss[0]);
-  const char *names[12];
-  mxArray *values[12];
+  const char *names[13];
+  mxArray *values[13];
   int nf = 0;
   double *epoch = mxMalloc ((E ? E : 1) * sizeof *epoch);
   for (size_t e = 0; e < E; e++)
@@ -421,6 +421,7 @@ history (const bp_run *run)
     }
   ROW ("seconds", h->seconds);
   ROW ("eta", h->eta);
+  ROW ("evaluations", h->evaluations);
 #undef ROW
   /* grad_rms: one row per epoch, one column per layer. */
   mxArray *g = mxCreateDoubleMatrix (E, L, mxREAL);

@@ -41,7 +41,10 @@ full_batch (bp_multimin *mm, const gsl_vector *x, gsl_vector *g)
   bp_net grad = r->net;
   gsl_matrix *Z = r->views, *A = r->views + L, *D = r->views + 2 * L;
   if (g)
-    bp_net_view (&grad, r->GW, r->Gb, g->data);
+    {
+      bp_net_view (&grad, r->GW, r->Gb, g->data);
+      r->evaluations++;
+    }
   double sum = 0.0;
   for (size_t r0 = 0; r0 < N; r0 += B)
     {

@@ -199,13 +199,16 @@ typedef struct {
 } bp_progress;
 
 /* Per-epoch results, in the run's block; the first `epochs` entries are
-   filled.  grad_rms is epochs-by-L, epoch-major: the root mean square of
+   filled.  evaluations counts the gradients of the loss over every
+   training sample computed so far in this run (an epoch of mini-batches
+   is one; a full-batch iteration as many as its line search needed).
+   grad_rms is epochs-by-L, epoch-major: the root mean square of
    the entries of dC/dW^(l) on the epoch's last mini-batch (full batch:
    at the iteration's point). */
 typedef struct {
   size_t epochs;            /* entries filled */
   double *loss, *accuracy, *val_loss, *val_accuracy, *seconds, *eta,
-         *grad_rms;
+         *evaluations, *grad_rms;
   size_t best_epoch;        /* 0 when no early stopping */
   bp_stop stopped;
 } bp_history;
