@@ -447,6 +447,19 @@
 %! report (problems);
 
 %!test
+%! ## An option name with a NUL character in it (Octave 7's isvarname and
+%! ## struct field names allow one at the end) is unknown: C code would
+%! ## read 'epochs' and a NUL as 'epochs'.
+%! U = {"unknown_option"};
+%! s = struct ();
+%! s.(["epochs" char(0)]) = 2;
+%! report ({
+%!   check_error("bp_train", {net, x, y, ["epochs" char(0)], 2}, 1, U, {}, "'epochs' and a NUL")
+%!   check_error("bp_train", {net, x, y, ["epochs" char(0) "x"], 2}, 1, U, {}, "'epochs', a NUL and 'x'")
+%!   check_error("bp_train", {net, x, y, s}, 1, U, {}, "a struct whose field is 'epochs' and a NUL")
+%! }');
+
+%!test
 %! ## nesterov without a momentum above 0.
 %! report ({
 %!   check_error("bp_train", with_option (base, "optimizer", "nesterov"), 1, {"invalid_option"}, {"momentum"}, "nesterov, no momentum")
