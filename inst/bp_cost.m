@@ -94,10 +94,13 @@ function [J, grad, varargout] = bp_cost (theta, net, X, Y, varargin)
                     "(theta, net, X, Y, \"lambda\", lambda)");
   endif
   lambda = 0;
-  if (nin > 4)
+  if (nin == 6 && ischar (varargin{1}) && strcmpi (varargin{1}, "lambda"))
+    lambda = varargin{2};         # the common call, without the parser
+  elseif (nin > 4)
     opts = bp_parse_options ("bp_cost", struct ("lambda", 0), varargin, 4);
-    lambda = opts.lambda;         # checked by the gateway
+    lambda = opts.lambda;
   endif
+  ## lambda is checked by the gateway.
   if (nout < 2)
     J = __bp_cost__ ("bp_cost", theta, net, X, Y, lambda);
   else

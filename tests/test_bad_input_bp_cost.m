@@ -122,6 +122,10 @@
 %!   check_error("bp_cost", {theta, net, X, Y, "lambda"}, 1, M, {"lambda"}, "'lambda' without a value")
 %!   check_error("bp_cost", {theta, net, X, Y, "lambda", 1, "lambda", -1}, 1, R, {"lambda"}, "lambda given twice, the second -1")
 %!   check_error("bp_cost", {theta, net, X, Y, 5, 1}, 1, T, {"argument 5"}, "argument 5 = 5")
+%!   check_error("bp_cost", {theta, net, X, Y, {"lambda"}, 1}, 1, T, {"argument 5"}, "argument 5 = {'lambda'}")
+%!   check_error("bp_cost", {theta, net, X, Y, ["lambda"; "lambda"], 1}, 1, T, {"argument 5"}, "argument 5 = a 2-row char matrix")
+%!   check_error("bp_cost", {theta, net, X, Y, ("lambda")', 1}, 1, T, {"argument 5"}, "argument 5 = a char column")
+%!   check_error("bp_cost", {theta, net, X, Y, ["lambda" char(0)], 1}, 1, U, {}, "'lambda' and a NUL")
 %!   check_error("bp_cost", {theta, net, X, Y, [struct("lambda", 1), struct("lambda", 2)]}, 1, T, {"argument 5"}, "a 1-by-2 struct array")
 %!   check_error("bp_cost", {theta, net, X, Y, "lambda", 1, 7}, 1, M, {"argument 7"}, "a lone argument 7 = 7")
 %! }');
