@@ -94,6 +94,7 @@ function c = all_cases ()
   id = @(fn, reason) ["backprop:" fn ":" reason];
   F = "bp_forward";  P = "bp_predict";  G = "bp_gradient";
   S = "bp_sgd_step";  T = "bp_train";  A = "bp_activation";  L = "bp_loss";
+  C = "bp_cost";
   c = {
     ## __bp_names__ (through bp_init, and directly)
     "bp_init ok",           @() bp_init ([2 2 1], "seed", 1),            1, ""
@@ -156,5 +157,17 @@ function c = all_cases ()
     "train diverged mom",   @() bp_train (lin, x, y, "eta", 1e308, "momentum", 0.9, "shuffle", false, "verbose", false), 2, id(T, "diverged")
     "train huge",           @() bp_train (big, xbig, xbig, "batch", 1e6, "momentum", 0.5, "verbose", false), 2, id(T, "out_of_memory")
     "train bad opts",       @() __bp_train__ (T, "start", net, x, y, struct ("etta", 1)), 2, id(T, "unknown_option")
+    "train cg ok",          @() bp_train (net, x, y, "optimizer", "cg", "max_iter", 5, "verbose", false), 2, ""
+    "train bfgs ok",        @() bp_train (soft, x, ys, "optimizer", "bfgs", "max_iter", 5, "verbose", false), 2, ""
+    ## __bp_cost__
+    "cost ok 1",            @() bp_cost (bp_unroll (net), net, x, y),    1, ""
+    "cost ok 2",            @() bp_cost (bp_unroll (soft), soft, x, ys, "lambda", 0.1), 2, ""
+    "cost theta NaN",       @() bp_cost ([bp_unroll(net)(1:end-1); NaN], net, x, y), 2, id(C, "not_finite")
+    "cost theta short",     @() bp_cost (bp_unroll (net)(1:end-1), net, x, y), 2, id(C, "wrong_size")
+    "cost theta single",    @() bp_cost (single (bp_unroll (net)), net, x, y), 2, id(C, "wrong_type")
+    "cost W last",          @() bp_cost (bp_unroll (net), last_W, x, y), 2, id(C, "invalid_net")
+    "cost y range",         @() bp_cost (bp_unroll (net), net, x, 2 * y), 2, id(C, "out_of_range")
+    "cost lambda",          @() __bp_cost__ (C, bp_unroll (net), net, x, y, -1), 2, id(C, "out_of_range")
+    "cost huge",            @() bp_cost (zeros (3e6 + 1, 1), big, xbig, xbig), 2, id(C, "out_of_memory")
   };
 endfunction
