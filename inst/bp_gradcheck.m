@@ -168,14 +168,12 @@ function [dW, db] = check_gradient (g, net)
            "bp_gradcheck: gradient must be a cell {dW, db} of two cells with %d elements (one per layer, like net.W and net.b), got %s",
            L, describe_gradient (g));
   endif
+  ## Shapes are the gateway's rule (as for bp_sgd_step); values may be
+  ## anything.
+  __bp_check__ ("bp_gradcheck", "gradient", net, g{1}, g{2}, "gradient dW",
+                "gradient db", true);
   dW = reshape (g{1}, 1, L);
   db = reshape (g{2}, 1, L);
-  for l = 1:L
-    check_entry (dW{l}, sprintf ("dW{%d}", l), size (net.W{l}),
-                 sprintf ("net.W{%d}", l));
-    check_entry (db{l}, sprintf ("db{%d}", l), size (net.b{l}),
-                 sprintf ("net.b{%d}", l));
-  endfor
 endfunction
 
 function s = describe_gradient (g)
@@ -187,18 +185,6 @@ function s = describe_gradient (g)
   endif
 endfunction
 
-function check_entry (v, name, shape, like)
-  if (! (isa (v, "double") && isreal (v) && ! issparse (v)))
-    reason = "wrong_type";
-  elseif (! isequal (size (v), shape))
-    reason = "wrong_size";
-  else
-    return;
-  endif
-  error (["backprop:bp_gradcheck:" reason],
-         "bp_gradcheck: gradient %s must be a real double %d-by-%d matrix like %s, got %s",
-         name, shape(1), shape(2), like, bp_describe (v));
-endfunction
 
 ## Numerical derivative of the mean loss with respect to every parameter.
 ## The parameters feeding node j of layer l, w_j1^(l) .. w_jn^(l) and

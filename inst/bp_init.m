@@ -80,18 +80,12 @@ function [net, varargout] = bp_init (sizes, varargin)
   defaults = struct ("activation", "sigmoid", "loss", "quadratic",
                      "init", "scaled-normal", "epsilon", 0.12, "seed", []);
   opts = bp_parse_options (fn, defaults, varargin, 1);
-  [activations, losses] = __bp_names__ (fn);
-  g = check_activation (opts.activation, L, activations);
-  loss = check_name (opts.loss, "loss", losses);
-  if (strcmp (loss, "cross-entropy") && ! strcmp (g{L}, "sigmoid"))
-    error ("backprop:bp_init:incompatible_loss",
-           "bp_init: loss 'cross-entropy' needs a sigmoid output layer, got '%s'",
-           g{L});
-  elseif (strcmp (loss, "log-likelihood") && ! strcmp (g{L}, "softmax"))
-    error ("backprop:bp_init:incompatible_loss",
-           "bp_init: loss 'log-likelihood' needs a softmax output layer, got '%s'",
-           g{L});
-  endif
+  g = check_activation (fn, opts.activation, L);
+  ## Names (and the articles' aliases, such as "logistic") are the core's:
+  ## the canonical name goes into the network.
+  loss = __bp_check__ (fn, "loss", opts.loss, "loss");
+  ## Which output a loss needs is the core's rule.
+  __bp_check__ (fn, "pairing", loss, g{L});
   init = check_name (opts.init, "init",
                      {"scaled-normal", "normal", "xavier", "he", "uniform", "zeros"});
   epsilon = bp_check_scalar (fn, "epsilon", opts.epsilon, 0, realmax, false);
@@ -138,13 +132,13 @@ function sizes = check_sizes (sizes)
   sizes = sizes(:)';
 endfunction
 
-function g = check_activation (act, L, names)
+function g = check_activation (fn, act, L)
   if (ischar (act))
-    g = repmat ({check_name(act, "activation", names)}, 1, L);
+    g = repmat ({__bp_check__(fn, "activation", act, "activation")}, 1, L);
   elseif (iscell (act) && numel (act) == L)
     g = cell (1, L);
     for l = 1:L
-      g{l} = check_name (act{l}, sprintf ("activation{%d}", l), names);
+      g{l} = __bp_check__ (fn, "activation", act{l}, sprintf ("activation{%d}", l));
     endfor
   else
     error ("backprop:bp_init:wrong_type",
@@ -158,14 +152,8 @@ function s = check_name (s, what, names)
     error ("backprop:bp_init:wrong_type",
            "bp_init: %s must be a name (a string), got %s", what, bp_describe (s));
   elseif (! any (strcmp (s, names)))
-    if (strncmp (what, "activation", 10))
-      id = "backprop:bp_init:unknown_activation";
-    elseif (strcmp (what, "loss"))
-      id = "backprop:bp_init:unknown_loss";
-    else
-      id = "backprop:bp_init:unknown_init";
-    endif
-    error (id, "bp_init: %s must be one of '%s', got '%s'", what,
+    error ("backprop:bp_init:unknown_init",
+           "bp_init: %s must be one of '%s', got '%s'", what,
            strjoin (names, "', '"), s);
   endif
 endfunction
@@ -247,6 +235,13 @@ endfunction
 %! net = bp_init ([2 2], "Activation", "relu", "LOSS", "sse");
 %! assert (net.g, {"relu"});
 %! assert (net.loss, "sse");
+
+%!test
+%! ## The articles' names are aliases: "logistic" for sigmoid, "l2-norm" for
+%! ## the 1/2 sum of squares; the network holds the canonical names.
+%! net = bp_init ([2 3 2], "activation", "logistic", "loss", "l2-norm");
+%! assert (net.g, {"sigmoid", "sigmoid"});
+%! assert (net.loss, "quadratic");
 
 %!error <sizes must be a real double vector> bp_init ([2])
 %!error <sizes\(2\) must be a positive whole number> bp_init ([2 0 1])

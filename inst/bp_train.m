@@ -114,8 +114,9 @@
 ## and @code{val_accuracy} (with validation data, after the epoch; the
 ## loss without the L2 term, so it compares across lambda),
 ## @code{seconds}, @code{eta} (the rate used), and @code{grad_rms}, one
-## column per layer: the root mean square of the entries of dC/dW^(l)
-## over the epoch's updates (how fast each layer learns).
+## column per layer: the root mean square of the entries of dC/dW^(l) on
+## the epoch's last mini-batch (how fast each layer learns; for
+## @qcode{"cg"} and @qcode{"bfgs"}, at the iteration's point).
 ## @code{hist.best_epoch} is the epoch whose weights are returned under
 ## early stopping (0 without), and @code{hist.stopped} why training
 ## ended: @qcode{"epochs"}, @qcode{"patience"}, @qcode{"callback"},

@@ -4,8 +4,13 @@
    __bp_check__ (fn, "net", net)          a network, or invalid_net
    __bp_check__ (fn, "pairing", loss, g)  loss fits output activation g,
                                           or incompatible_loss
-   __bp_check__ (fn, "gradient", net, dW, db, dW_name, db_name)
+   s = __bp_check__ (fn, "activation", v, name)
+   s = __bp_check__ (fn, "loss", v, name) a known name (or alias) given
+                                          as argument `name`; returns
+                                          the canonical name
+   __bp_check__ (fn, "gradient", net, dW, db, dW_name, db_name, any)
                                           dW, db shaped like net.W, net.b
+                                          (finite unless any is true)
    v = __bp_check__ (fn, "scalar", name, v, lo, hi, whole)
                                           a real finite scalar in [lo, hi]
    s = __bp_check__ (fn, "describe", v)   "a 2-by-3 double", ... */
@@ -15,11 +20,10 @@
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, -1, 1);
-  char what[16];
-  bpx_name (prhs[1], "check", 0, what, sizeof what, "internal");
-  const int nin = nrhs - 2;
-  const mxArray **in = prhs + 2;
+  const bpx_command c = bpx_begin_command (nlhs, nrhs, prhs, 1);
+  const char *what = c.name;
+  const mxArray **in = c.in;
+  const int nin = c.nin;
   if (strcmp (what, "net") == 0 && nin == 1)
     {
       bp_net net;
@@ -35,7 +39,17 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                    bp_activation_name (bp_loss_output (c)),
                    bp_activation_name (g));
     }
-  else if (strcmp (what, "gradient") == 0 && nin == 5)
+  else if ((strcmp (what, "activation") == 0 || strcmp (what, "loss") == 0)
+           && nin == 2)
+    {
+      char name[64];
+      bpx_name (in[1], "name", 0, name, sizeof name, "internal");
+      plhs[0] = mxCreateString (
+        what[0] == 'a' ? bp_activation_name (bpx_activation (in[0], name, 0,
+                                                             NULL))
+                       : bp_loss_name (bpx_loss (in[0], name, NULL)));
+    }
+  else if (strcmp (what, "gradient") == 0 && nin == 6)
     {
       bp_net net;
       bpx_net (in[0], &net, NULL);
@@ -44,7 +58,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       bpx_name (in[4], "db_name", 0, db_name, sizeof db_name, "internal");
       gsl_matrix *W;
       gsl_vector *b;
-      bpx_gradient (&net, in[1], in[2], dW_name, db_name, &W, &b);
+      bpx_gradient (&net, in[1], in[2], dW_name, db_name,
+                    bpx_scalar (in[5], "any", 0, 1, 1) != 0, &W, &b);
     }
   else if (strcmp (what, "scalar") == 0 && nin == 5)
     {

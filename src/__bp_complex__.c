@@ -9,9 +9,8 @@
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, 5, 2);
   bp_net net;
-  bpx_net (prhs[1], &net, NULL);
+  bpx_begin_net (nlhs, nrhs, prhs, 5, 2, 1, &net);
   const size_t l = (size_t) bpx_scalar (prhs[4], "l", 1, (double) net.L, 1);
   const gsl_matrix Zr = bpx_samples (prhs[2], "Zr", net.n[l], "n_l");
   const gsl_matrix Zi = bpx_samples (prhs[3], "Zi", net.n[l], "n_l");

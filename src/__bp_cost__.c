@@ -10,9 +10,8 @@
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, 5, 2);
   bp_net net;
-  bpx_net (prhs[2], &net, NULL);
+  bpx_begin_net (nlhs, nrhs, prhs, 5, 2, 2, &net);
   const size_t L = net.L;
   size_t P;
   bp_net_params (L, net.n, &P);
@@ -26,14 +25,8 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                "weight and bias of net, in the order of bp_unroll), got %s",
                (unsigned long) P, bpx_describe (t));
   const gsl_matrix theta = bpx_matrix (t, "theta");   /* finite */
-  const gsl_matrix X = bpx_samples (prhs[3], "X", net.n[0],
-                                    "n_0 = net.sizes(1)");
-  const gsl_matrix Y = bpx_samples (prhs[4], "Y", net.n[L],
-                                    "n_L = net.sizes(end)");
-  if (Y.size1 != X.size1)
-    bpx_error ("wrong_size", "Y must have one column per column of X (%lu), "
-               "got %lu", (unsigned long) X.size1, (unsigned long) Y.size1);
-  bpx_check_unit_interval (&Y, "Y", net.loss);
+  const gsl_matrix X = bpx_net_inputs (prhs[3], "X", &net);
+  const gsl_matrix Y = bpx_net_targets (prhs[4], "Y", &net, &X, "X");
   const double lambda = bpx_scalar (prhs[5], "lambda", 0.0, HUGE_VAL, 0);
 
   const size_t m = X.size1;

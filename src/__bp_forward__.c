@@ -7,11 +7,9 @@
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, 2, 3);
   bp_net net;
-  bpx_net (prhs[1], &net, NULL);
-  const gsl_matrix X = bpx_samples (prhs[2], "x", net.n[0],
-                                    "n_0 = net.sizes(1)");
+  bpx_begin_net (nlhs, nrhs, prhs, 2, 3, 1, &net);
+  const gsl_matrix X = bpx_net_inputs (prhs[2], "x", &net);
   const size_t L = net.L, m = X.size1;
   bpx_check_memory (BPX_RETURNED * 8.0 * (double) m
                     * (2.0 * (double) bp_net_width (L, net.n)

@@ -6,18 +6,11 @@
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, 4, 4);
   bp_net net;
-  bpx_net (prhs[1], &net, NULL);
+  bpx_begin_net (nlhs, nrhs, prhs, 4, 4, 1, &net);
   const size_t L = net.L;
-  const gsl_matrix X = bpx_samples (prhs[2], "x", net.n[0],
-                                    "n_0 = net.sizes(1)");
-  const gsl_matrix Y = bpx_samples (prhs[3], "y", net.n[L],
-                                    "n_L = net.sizes(end)");
-  bpx_check_unit_interval (&Y, "y", net.loss);
-  if (Y.size1 != X.size1)
-    bpx_error ("wrong_size", "y must have one column per column of x (%lu), "
-               "got %lu", (unsigned long) X.size1, (unsigned long) Y.size1);
+  const gsl_matrix X = bpx_net_inputs (prhs[2], "x", &net);
+  const gsl_matrix Y = bpx_net_targets (prhs[3], "y", &net, &X, "x");
   const double lambda = bpx_scalar (prhs[4], "lambda", 0.0, HUGE_VAL, 0);
   const size_t m = X.size1;
 

@@ -12,11 +12,9 @@
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, 4, 2);
   bp_net net;
-  bpx_net (prhs[1], &net, NULL);
-  const gsl_matrix All = bpx_samples (prhs[2], "X", net.n[0],
-                                      "n_0 = net.sizes(1)");
+  bpx_begin_net (nlhs, nrhs, prhs, 4, 2, 1, &net);
+  const gsl_matrix All = bpx_net_inputs (prhs[2], "X", &net);
   const double N = (double) All.size1;
   const size_t first = (size_t) bpx_scalar (prhs[3], "first", 1, N, 1);
   const size_t last = (size_t) bpx_scalar (prhs[4], "last", first, N, 1);

@@ -7,12 +7,11 @@
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, 4, 1);
   bp_net net;
-  bpx_net (prhs[1], &net, NULL);
+  bpx_begin_net (nlhs, nrhs, prhs, 4, 1, 1, &net);
   gsl_matrix *dW;
   gsl_vector *db;
-  bpx_gradient (&net, prhs[2], prhs[3], "dW", "db", &dW, &db);
+  bpx_gradient (&net, prhs[2], prhs[3], "dW", "db", 0, &dW, &db);
   const double eta = bpx_scalar (prhs[4], "eta", 0.0, HUGE_VAL, 0);
   size_t params;
   bp_net_params (net.L, net.n, &params);

@@ -245,27 +245,9 @@ read_validation (const mxArray *v, const bp_net *net, gsl_matrix *Xv,
   if (!mxIsCell (v) || mxGetNumberOfElements (v) != 2)
     bpx_error ("wrong_type", "validation must be a cell {Xv, Yv}, got %s",
                bpx_describe (v));
-  *Xv = bpx_samples (mxGetCell (v, 0), "validation{1}", net->n[0],
-                     "n_0 = net.sizes(1)");
-  *Yv = bpx_samples (mxGetCell (v, 1), "validation{2}", net->n[net->L],
-                     "n_L = net.sizes(end)");
-  if (Yv->size1 != Xv->size1)
-    bpx_error ("wrong_size", "validation{2} must have one column per column "
-               "of validation{1} (%lu), got %lu", (unsigned long) Xv->size1,
-               (unsigned long) Yv->size1);
-  bpx_check_unit_interval (Yv, "validation{2}", net->loss);
-}
-
-static gsl_matrix
-read_targets (const mxArray *y, const bp_net *net, size_t N)
-{
-  const gsl_matrix Y = bpx_samples (y, "Y", net->n[net->L],
-                                    "n_L = net.sizes(end)");
-  if (Y.size1 != N)
-    bpx_error ("wrong_size", "Y must have one column per column of X (%lu), "
-               "got %lu", (unsigned long) N, (unsigned long) Y.size1);
-  bpx_check_unit_interval (&Y, "Y", net->loss);
-  return Y;
+  *Xv = bpx_net_inputs (mxGetCell (v, 0), "validation{1}", net);
+  *Yv = bpx_net_targets (mxGetCell (v, 1), "validation{2}", net, Xv,
+                         "validation{1}");
 }
 
 static void
@@ -275,9 +257,8 @@ start (int nlhs, mxArray *plhs[], int nin, const mxArray *in[])
     bpx_error ("internal", "start takes net, X, Y, opts");
   bp_net net;
   bpx_net (in[0], &net, NULL);
-  const gsl_matrix X = bpx_samples (in[1], "X", net.n[0],
-                                    "n_0 = net.sizes(1)");
-  const gsl_matrix Y = read_targets (in[2], &net, X.size1);
+  const gsl_matrix X = bpx_net_inputs (in[1], "X", &net);
+  const gsl_matrix Y = bpx_net_targets (in[2], "Y", &net, &X, "X");
   start_args a = { 0 };
   read_options (in[3], &a);
   gsl_matrix Xv, Yv;
@@ -355,17 +336,18 @@ run_slice (int nlhs, mxArray *plhs[], int nin, const mxArray *in[])
   if (nin != 7)
     bpx_error ("internal", "run takes id, X, Y, Xv, Yv, seconds, by_epoch");
   live *l = get (in[0]);
-  const bp_net *net = bp_run_net (l->run);
+  const bp_net *net = bp_run_look (l->run).net;
   /* The arrays of "start", given again; only their shapes are checked
-     again (their values were, and bp_train.m passes the same ones). */
-  const gsl_matrix X = bpx_samples (in[1], "X", net->n[0], "n_0");
-  const gsl_matrix Y = bpx_samples (in[2], "Y", net->n[net->L], "n_L");
+     again (their values were, and bp_train.m passes the same ones): a
+     scan of every value would cost a slice its time. */
+  const gsl_matrix X = bpx_samples_again (in[1], "X", net->n[0]);
+  const gsl_matrix Y = bpx_samples_again (in[2], "Y", net->n[net->L]);
   gsl_matrix Xv, Yv;
   const int has_v = l->Nv > 0;
   if (has_v)
     {
-      Xv = bpx_samples (in[3], "validation{1}", net->n[0], "n_0");
-      Yv = bpx_samples (in[4], "validation{2}", net->n[net->L], "n_L");
+      Xv = bpx_samples_again (in[3], "validation{1}", net->n[0]);
+      Yv = bpx_samples_again (in[4], "validation{2}", net->n[net->L]);
     }
   slice s = { 0 };
   s.deadline = bp_clock () + bpx_scalar (in[5], "seconds", 0, 3600, 0);
@@ -374,8 +356,8 @@ run_slice (int nlhs, mxArray *plhs[], int nin, const mxArray *in[])
                                      has_v ? &Yv : NULL, pause_here, &s);
   if (status != BP_OK && status != BP_CONTINUE)
     {
-      const size_t bad = bp_run_bad_epoch (l->run);
-      const double eta = bp_run_state (l->run)->eta;
+      const size_t bad = bp_run_look (l->run).bad_epoch;
+      const double eta = bp_run_look (l->run).state->eta;
       drop (in[0]);
       switch (status)
         {
@@ -414,9 +396,9 @@ run_slice (int nlhs, mxArray *plhs[], int nin, const mxArray *in[])
 static mxArray *
 history (const bp_run *run)
 {
-  const bp_history *h = bp_run_history (run);
-  const bp_state *st = bp_run_state (run);
-  const bp_net *net = bp_run_net (run);
+  const bp_history *h = bp_run_look (run).history;
+  const bp_state *st = bp_run_look (run).state;
+  const bp_net *net = bp_run_look (run).net;
   const size_t E = h->epochs, L = net->L;
   const int classes = !isnan (E ? h->accuracy[0] : NAN);
   const int validation = E && !isnan (h->val_loss[0]);
@@ -466,22 +448,21 @@ network (const mxArray *net0, const bp_run *run, int latest)
 {
   bp_net check;
   bpx_net (net0, &check, NULL);
-  bp_net net = *bp_run_net (run);
+  bp_net net = *bp_run_look (run).net;
   if (latest)
     bp_net_view (&net, mxMalloc (net.L * sizeof *net.W),
                  mxMalloc (net.L * sizeof *net.b),
-                 (double *) bp_run_latest (run));
+                 (double *) bp_run_look (run).latest);
   return bpx_net_copy (net0, &net, 1, 0);
 }
 
 void
 mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-  bpx_begin (nlhs, nrhs, prhs, -1, 3);
-  char cmd[16];
-  bpx_name (prhs[1], "command", 0, cmd, sizeof cmd, "internal");
-  const int nin = nrhs - 2;
-  const mxArray **in = prhs + 2;
+  const bpx_command c = bpx_begin_command (nlhs, nrhs, prhs, 3);
+  const char *cmd = c.name;
+  const int nin = c.nin;
+  const mxArray **in = c.in;
   if (strcmp (cmd, "start") == 0)
     start (nlhs, plhs, nin, in);
   else if (strcmp (cmd, "run") == 0)
@@ -502,7 +483,7 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
       if (nlhs > 1)
         plhs[1] = history (l->run);
       if (nlhs > 2)
-        plhs[2] = bpx_write_state (l->run, bp_run_net (l->run));
+        plhs[2] = bpx_write_state (l->run, bp_run_look (l->run).net);
       drop (in[0]);
     }
   else if (strcmp (cmd, "free") == 0 && nin == 1)

@@ -3,40 +3,18 @@
 #include <complex.h>
 #include <math.h>
 #include <string.h>
-#include "bp.h"
+#include "bp_names.h"
 
 /* Every name an activation is known by: the canonical one first, then
    the aliases of the articles (article 2 says "logistic"). */
-static const struct {
-  const char *name;
-  bp_activation g;
-} names[] = {
+static const bp_name names[] = {
   { "sigmoid", BP_SIGMOID }, { "tanh", BP_TANH }, { "relu", BP_RELU },
   { "leaky-relu", BP_LEAKY_RELU }, { "linear", BP_LINEAR },
   { "softmax", BP_SOFTMAX }, { "logistic", BP_SIGMOID }
 };
-#define N_NAMES (sizeof names / sizeof names[0])
 
-int
-bp_activation_parse (const char *name, bp_activation *g)
-{
-  for (size_t i = 0; i < N_NAMES; i++)
-    if (strcmp (name, names[i].name) == 0)
-      {
-        *g = names[i].g;
-        return BP_OK;
-      }
-  return BP_EINVAL;
-}
-
-const char *
-bp_activation_name (int g)
-{
-  for (size_t i = 0; i < N_NAMES; i++)
-    if ((int) names[i].g == g)
-      return names[i].name;
-  return NULL;
-}
+BP_NAME_PARSE (bp_activation, bp_activation, names)
+BP_NAME_OF (bp_activation, names)
 
 /* 1/(1+e^-z) with a single exp of a non-positive number: no overflow,
    and sigmoid(-800) is the tiny positive number it should be, not 0/0. */

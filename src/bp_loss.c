@@ -3,41 +3,19 @@
 #include <complex.h>
 #include <math.h>
 #include <string.h>
-#include "bp.h"
+#include "bp_names.h"
 
 /* Every name a loss is known by: the canonical one first, then the
    articles' aliases (the 2-3-2 article calls 1/2 sum (a - y)^2 the
    "L2-norm" loss). */
-static const struct {
-  const char *name;
-  bp_loss c;
-} names[] = {
+static const bp_name names[] = {
   { "sse", BP_SSE }, { "quadratic", BP_QUADRATIC }, { "mse", BP_MSE },
   { "cross-entropy", BP_CROSS_ENTROPY },
   { "log-likelihood", BP_LOG_LIKELIHOOD }, { "l2-norm", BP_QUADRATIC }
 };
-#define N_NAMES (sizeof names / sizeof names[0])
 
-int
-bp_loss_parse (const char *name, bp_loss *c)
-{
-  for (size_t i = 0; i < N_NAMES; i++)
-    if (strcmp (name, names[i].name) == 0)
-      {
-        *c = names[i].c;
-        return BP_OK;
-      }
-  return BP_EINVAL;
-}
-
-const char *
-bp_loss_name (int c)
-{
-  for (size_t i = 0; i < N_NAMES; i++)
-    if ((int) names[i].c == c)
-      return names[i].name;
-  return NULL;
-}
+BP_NAME_PARSE (bp_loss, bp_loss, names)
+BP_NAME_OF (bp_loss, names)
 
 /* The log losses' fused deltas and log forms assume these outputs. */
 int

@@ -187,7 +187,6 @@ bp_multimin_advance (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
         }
       if (s != GSL_SUCCESS)
         return s == GSL_ENOMEM ? BP_ENOMEM : BP_EINVAL;
-      r->updates = 1;
       for (size_t i = 0; i < r->net.L; i++)
         {
           const size_t at = bp_net_offset (&r->net, i);

@@ -6,34 +6,17 @@
 #include <math.h>
 #include <string.h>
 #include "bp_run.h"
+#include "bp_names.h"
 
-static const char *const names[BP_N_OPTIMIZERS] = {
-  "sgd", "nesterov", "rmsprop", "adam", "cg", "bfgs"
+/* "momentum" is sgd with its momentum option, as the package always had. */
+static const bp_name names[] = {
+  { "sgd", BP_OPT_SGD }, { "nesterov", BP_OPT_NESTEROV },
+  { "rmsprop", BP_OPT_RMSPROP }, { "adam", BP_OPT_ADAM }, { "cg", BP_OPT_CG },
+  { "bfgs", BP_OPT_BFGS }, { "momentum", BP_OPT_SGD }
 };
 
-int
-bp_optimizer_parse (const char *name, bp_optimizer_kind *k)
-{
-  for (int i = 0; i < BP_N_OPTIMIZERS; i++)
-    if (strcmp (name, names[i]) == 0)
-      {
-        *k = (bp_optimizer_kind) i;
-        return BP_OK;
-      }
-  /* "momentum" is sgd with its momentum option, as the package always had. */
-  if (strcmp (name, "momentum") == 0)
-    {
-      *k = BP_OPT_SGD;
-      return BP_OK;
-    }
-  return BP_EINVAL;
-}
-
-const char *
-bp_optimizer_name (int k)
-{
-  return k >= 0 && k < BP_N_OPTIMIZERS ? names[k] : NULL;
-}
+BP_NAME_PARSE (bp_optimizer, bp_optimizer_kind, names)
+BP_NAME_OF (bp_optimizer, names)
 
 int
 bp_optimizer_moments (const bp_optimizer *o)
@@ -58,12 +41,32 @@ bp_optimizer_full_batch (bp_optimizer_kind k)
   return k == BP_OPT_CG || k == BP_OPT_BFGS;
 }
 
-void
+int
+bp_sgd_layer (bp_net *net, size_t i, const gsl_matrix *In,
+              const gsl_matrix *D, double eta, double lambda)
+{
+  const double m = (double) D->size1;
+  if (In->size2 != net->n[i] || D->size2 != net->n[i + 1])
+    return BP_EBADLEN;
+  /* w <- w - eta ((1/m) a^T delta + (lambda/m) w) */
+  const int s = bp_gemm (CblasTrans, CblasNoTrans, -eta / m, In, D,
+                         1.0 - eta * lambda / m, &net->W[i]);
+  if (s == BP_OK)
+    bp_sum_rows (-eta / m, D, 1.0, &net->b[i]);  /* b <- b - eta dC/db */
+  return s;
+}
+
+double
 bp_sgd_update (size_t n, const double *w, const double *g, double eta,
                double *out)
 {
+  double sq = 0.0;
   for (size_t i = 0; i < n; i++)
-    out[i] = w[i] - eta * g[i];
+    {
+      out[i] = w[i] - eta * g[i];
+      sq += g[i] * g[i];
+    }
+  return sq;
 }
 
 double
@@ -77,11 +80,7 @@ bp_optimizer_update (const bp_optimizer *o, double eta, uint64_t t,
     {
     case BP_OPT_SGD:
       if (mu == 0.0)
-        {
-          bp_sgd_update (n, w, g, eta, w);            /* w <- w - eta dC/dw */
-          for (size_t i = 0; i < n; i++)
-            sq += g[i] * g[i];
-        }
+        sq = bp_sgd_update (n, w, g, eta, w);         /* w <- w - eta dC/dw */
       else
         for (size_t i = 0; i < n; i++)
           {

@@ -11,7 +11,7 @@
    a caller can hand control back to its interpreter every few
    milliseconds (to honour Ctrl-C, to call a per-epoch callback) and the
    result is bit for bit that of one uninterrupted run.  Between calls of
-   bp_train the run's state (bp_run_state) can be saved and given back to
+   bp_train the run's state (bp_run_look) can be saved and given back to
    a new run, which then continues as if it had never stopped. */
 #ifndef BP_RUN_H
 #define BP_RUN_H
@@ -60,9 +60,18 @@ double bp_optimizer_update (const bp_optimizer *o, double eta, uint64_t t,
                             size_t n, double *w, const double *g, double *m1,
                             double *m2);
 
-/* Plain gradient descent, out = w - eta g (out may be w): bp_sgd_step. */
-void bp_sgd_update (size_t n, const double *w, const double *g, double eta,
-                    double *out);
+/* Plain gradient descent on layer i of net with the gradient folded into
+   the product: w <- w - eta dC/dw for dC/dw = (1/m) a^T delta +
+   (lambda/m) w, computed as W <- (1 - eta lambda/m) W - (eta/m) a^T delta
+   and b <- b - (eta/m) sum delta, so that no gradient array is written
+   and read back (In: a^(l-1), m-by-n[i]; D: delta^(l)). */
+int bp_sgd_layer (bp_net *net, size_t i, const gsl_matrix *In,
+                  const gsl_matrix *D, double eta, double lambda);
+
+/* Plain gradient descent, out = w - eta g (out may be w), for bp_sgd_step
+   and the sgd optimiser; returns the sum of g^2. */
+double bp_sgd_update (size_t n, const double *w, const double *g, double eta,
+                      double *out);
 
 /* ---- learning-rate schedules (bp_schedule.c), applied between epochs */
 
@@ -191,7 +200,8 @@ typedef struct {
 
 /* Per-epoch results, in the run's block; the first `epochs` entries are
    filled.  grad_rms is epochs-by-L, epoch-major: the root mean square of
-   dC/dW^(l) over the epoch's updates. */
+   the entries of dC/dW^(l) on the epoch's last mini-batch (full batch:
+   at the iteration's point). */
 typedef struct {
   size_t epochs;            /* entries filled */
   double *loss, *accuracy, *val_loss, *val_accuracy, *seconds, *eta,
@@ -227,8 +237,8 @@ void bp_run_seed (bp_run *r, uint64_t seed);
    validation data Xv, Yv (NULL: none).  After every mini-batch, pause
    (may be NULL) sees the progress; a nonzero return makes the run stop
    there and return BP_CONTINUE, to be called again.  Returns BP_OK when
-   the run has ended (bp_run_history's stopped says why), BP_EDIVERGE
-   (bp_run_bad_epoch names the epoch), BP_ENOPROG (a full-batch line
+   the run has ended (its history's stopped says why), BP_EDIVERGE
+   (bp_run_look's bad_epoch names the epoch), BP_ENOPROG (a full-batch line
    search could not improve), BP_EBADLEN (data of the wrong shape), or
    BP_ENOMEM (GSL's minimiser could not allocate). */
 int bp_run_advance (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
@@ -241,18 +251,21 @@ int bp_run_advance (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
    early stopping is on. */
 void bp_run_stop (bp_run *r, bp_stop why);
 
-/* The run's network (its parameters change as it trains), history, and
-   the state to continue from. */
-const bp_net *bp_run_net (const bp_run *r);
-/* The parameters the run reached last (bp_net_view's order): those of
-   bp_run_net, except after early stopping restored the best epoch's,
-   when these are the last epoch's. */
-const double *bp_run_latest (const bp_run *r);
-const bp_history *bp_run_history (const bp_run *r);
-const bp_state *bp_run_state (const bp_run *r);
-size_t bp_run_bad_epoch (const bp_run *r);
-size_t bp_run_params (const bp_run *r);
-const bp_train_options *bp_run_options (const bp_run *r);
+/* What a run shows its caller. */
+typedef struct {
+  const bp_net *net;        /* its network: the parameters change as it
+                               trains */
+  const double *latest;     /* the parameters it reached last (bp_net_view's
+                               order): net's, except after early stopping
+                               restored the best epoch's, when these are
+                               the last epoch's */
+  const bp_history *history;
+  const bp_state *state;    /* to continue from */
+  const bp_train_options *options;
+  size_t params;            /* number of parameters */
+  size_t bad_epoch;         /* after BP_EDIVERGE or BP_ENOPROG */
+} bp_run_info;
+bp_run_info bp_run_look (const bp_run *r);
 
 /* Release what GSL allocated for a full-batch minimiser (nothing for the
    others); the block itself is the caller's. */

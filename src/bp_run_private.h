@@ -23,16 +23,18 @@ struct bp_run {
   gsl_vector *Gb;
   bp_workspace ws;          /* z, a, delta for B rows */
   gsl_matrix *views;        /* 3L: the first m rows of ws (Z, A, Delta) */
+  size_t views_m;           /* the m they show now (0: not set) */
   size_t *perm;             /* this epoch's order, when shuffling */
   double *Xb, *Yb;          /* the gathered batch, when shuffling */
-  double *gsq;              /* per layer: sum of (dC/dw)^2 this epoch */
+  double *gsq;              /* per layer: sum of (dC/dW)^2 on the epoch's
+                               last mini-batch */
 
   /* Where the run stands, so that the next call goes on from there. */
   size_t e;                 /* epochs finished in this run */
   size_t k;                 /* batches finished in the current epoch */
   size_t samples;
   double loss_sum, t_epoch;
-  size_t correct, seen, updates;
+  size_t correct, seen;
   size_t bad_epoch;
   bp_multimin *mm;          /* full batch: GSL's minimiser, or NULL */
   gsl_matrix *TW;           /* headers for a view of a trial point */

@@ -2,40 +2,30 @@
 #include <math.h>
 #include <string.h>
 #include "bp_run.h"
+#include "bp_names.h"
 
-/* Each schedule's name and parameters, in the order of the cell
-   {name, p1, p2, ...} that selects it, with their ranges. */
+static const bp_name names[] = {
+  { "constant", BP_SCHED_CONSTANT }, { "step", BP_SCHED_STEP },
+  { "exponential", BP_SCHED_EXPONENTIAL }, { "plateau", BP_SCHED_PLATEAU }
+};
+
+BP_NAME_PARSE (bp_schedule, bp_schedule_kind, names)
+BP_NAME_OF (bp_schedule, names)
+
+/* Each schedule's parameters, in the order of the cell {name, p1, p2,
+   ...} that selects it, with their ranges. */
 static const struct {
-  const char *name;
   size_t arity;
   const char *param[3];
   const char *range[3];
 } table[BP_N_SCHEDULES] = {
-  { "constant", 0, { NULL }, { NULL } },
-  { "step", 2, { "every", "factor" },
+  { 0, { NULL }, { NULL } },                          /* constant */
+  { 2, { "every", "factor" },                         /* step */
     { "a whole number >= 1", "a number in (0, 1]" } },
-  { "exponential", 1, { "gamma" }, { "a number in (0, 1]" } },
-  { "plateau", 3, { "patience", "factor", "min_eta" },
+  { 1, { "gamma" }, { "a number in (0, 1]" } },       /* exponential */
+  { 3, { "patience", "factor", "min_eta" },           /* plateau */
     { "a whole number >= 1", "a number in (0, 1)", "a number >= 0" } }
 };
-
-int
-bp_schedule_parse (const char *name, bp_schedule_kind *k)
-{
-  for (int i = 0; i < BP_N_SCHEDULES; i++)
-    if (strcmp (name, table[i].name) == 0)
-      {
-        *k = (bp_schedule_kind) i;
-        return BP_OK;
-      }
-  return BP_EINVAL;
-}
-
-const char *
-bp_schedule_name (int k)
-{
-  return k >= 0 && k < BP_N_SCHEDULES ? table[k].name : NULL;
-}
 
 size_t
 bp_schedule_arity (bp_schedule_kind k)

@@ -5,16 +5,15 @@
 #include <string.h>
 #include "bp_system.h"
 #include "bp_run_private.h"
+#include "bp_names.h"
 
-static const char *const stop_names[BP_N_STOPS] = {
-  "running", "epochs", "patience", "callback", "min_eta", "gradient"
+static const bp_name stop_names[] = {
+  { "running", BP_STOP_NONE }, { "epochs", BP_STOP_EPOCHS },
+  { "patience", BP_STOP_PATIENCE }, { "callback", BP_STOP_CALLBACK },
+  { "min_eta", BP_STOP_MIN_ETA }, { "gradient", BP_STOP_GRADIENT }
 };
 
-const char *
-bp_stop_name (int s)
-{
-  return s >= 0 && s < BP_N_STOPS ? stop_names[s] : NULL;
-}
+BP_NAME_OF (bp_stop, stop_names)
 
 /* ---- the block */
 
@@ -255,6 +254,9 @@ void
 bp_run_views (bp_run *r, size_t m)
 {
   const size_t L = r->net.L;
+  if (r->views_m == m)
+    return;                 /* already there: most batches have one size */
+  r->views_m = m;
   for (size_t i = 0; i < L; i++)
     {
       r->views[i] = bp_rows (&r->ws.Z[i], m);
@@ -274,12 +276,13 @@ gather_rows (const gsl_matrix *S, const size_t *idx, size_t m, double *D)
 }
 
 /* One step of the optimiser on the batch X, Y: forward, output error,
-   backward, and for each layer its gradient and the update
-   w <- w - eta dC/dw (in the optimiser's form).  *C receives the batch's
-   loss with the L2 term, as bp_gradient gives it. */
+   backward, and for each layer the update w <- w - eta dC/dw (in the
+   optimiser's form).  *C receives the batch's loss with the L2 term, as
+   bp_gradient gives it.  With measure set, the sum of the squares of
+   each layer's dC/dW goes to r->gsq (the history's gradient sizes). */
 static int
 train_step (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y, double eta,
-            double *C)
+            int measure, double *C)
 {
   bp_net *net = &r->net;
   const size_t L = net->L, m = X->size1;
@@ -294,23 +297,40 @@ train_step (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y, double eta,
   if (!isfinite (*C))
     return BP_EDIVERGE;
   r->st.step++;
+  /* Plain SGD folds the gradient into the update's product unless the
+     gradient itself is wanted: a pass over the weights saved. */
+  const int folded = r->o.opt.kind == BP_OPT_SGD && r->o.opt.momentum == 0.0
+                     && !measure;
   double *w = r->theta, *g = r->grad;
   double *m1 = r->st.m1, *m2 = r->st.m2;
   for (size_t i = 0; i < L; i++)
     {
+      /* Every layer's delta was computed with the old weights before any
+         of them changes. */
+      const gsl_matrix *In = i == 0 ? X : &A[i - 1];
+      if (folded)
+        {
+          s = bp_sgd_layer (net, i, In, &D[i], eta, r->o.lambda);
+          if (s != BP_OK)
+            return s;
+          continue;
+        }
       /* dC/dw^(l) of this layer, then its update while it is still in
-         the cache.  Every layer's delta was computed with the old
-         weights before any of them changes. */
-      s = bp_layer_gradient (net, i, i == 0 ? X : &A[i - 1], &D[i],
-                             r->o.lambda, &r->GW[i], &r->Gb[i]);
+         the cache. */
+      s = bp_layer_gradient (net, i, In, &D[i], r->o.lambda, &r->GW[i],
+                             &r->Gb[i]);
       if (s != BP_OK)
         return s;
+      const size_t at = bp_net_offset (net, i);
       const size_t nw = net->n[i] * net->n[i + 1], nb = net->n[i + 1];
-      r->gsq[i] += bp_optimizer_update (&r->o.opt, eta, r->st.step, nw, w, g,
-                                        m1, m2);
-      w += nw, g += nw, m1 += m1 ? nw : 0, m2 += m2 ? nw : 0;
-      bp_optimizer_update (&r->o.opt, eta, r->st.step, nb, w, g, m1, m2);
-      w += nb, g += nb, m1 += m1 ? nb : 0, m2 += m2 ? nb : 0;
+      double *mw1 = m1 ? m1 + at : NULL, *mw2 = m2 ? m2 + at : NULL;
+      const double sq = bp_optimizer_update (&r->o.opt, eta, r->st.step, nw,
+                                             w + at, g + at, mw1, mw2);
+      bp_optimizer_update (&r->o.opt, eta, r->st.step, nb, w + at + nw,
+                           g + at + nw, mw1 ? mw1 + nw : NULL,
+                           mw2 ? mw2 + nw : NULL);
+      if (measure)
+        r->gsq[i] = sq;
     }
   return BP_OK;
 }
@@ -386,11 +406,8 @@ bp_run_end_epoch (bp_run *r, const gsl_matrix *Xv, const gsl_matrix *Yv,
     bp_run_evaluate (r, Xv, Yv, &h->val_loss[e], &h->val_accuracy[e]);
   h->eta[e] = r->st.eta;
   for (size_t i = 0; i < L; i++)
-    {
-      const double count = (double) r->updates
-                           * (double) (r->net.n[i] * r->net.n[i + 1]);
-      h->grad_rms[e * L + i] = count > 0 ? sqrt (r->gsq[i] / count) : NAN;
-    }
+    h->grad_rms[e * L + i]
+      = sqrt (r->gsq[i] / (double) (r->net.n[i] * r->net.n[i + 1]));
   h->seconds[e] = bp_clock () - r->t_epoch;
   h->epochs = ++r->e;
   r->st.epoch++;
@@ -429,8 +446,7 @@ start_epoch (bp_run *r)
 {
   r->t_epoch = bp_clock ();
   r->loss_sum = 0.0;
-  r->correct = r->seen = r->updates = 0;
-  memset (r->gsq, 0, r->net.L * sizeof (double));
+  r->correct = r->seen = 0;
   if (r->perm)
     bp_shuffle (r->perm, r->N, &r->st.rng);
   r->st.eta = bp_schedule_rate (&r->o.schedule, r->o.eta, r->st.epoch + 1,
@@ -463,7 +479,10 @@ advance_minibatch (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
           y = gsl_matrix_const_submatrix (Y, r0, 0, m, Y->size2).matrix;
         }
       double C;
-      const int s = train_step (r, &x, &y, r->st.eta, &C);
+      /* The gradient sizes of the history are those of the epoch's last
+         mini-batch. */
+      const int s = train_step (r, &x, &y, r->st.eta,
+                                r->k + 1 == r->batches, &C);
       if (s == BP_EDIVERGE)
         {
           /* This loss comes from the weights of the previous step: on an
@@ -477,7 +496,6 @@ advance_minibatch (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
       if (r->targets != BP_NO_CLASSES)
         r->correct += bp_count_correct (&r->views[2 * L - 1], &y);
       r->seen += m;
-      r->updates++;
       r->samples += m;
       r->k++;
       p.epoch = r->e + 1;
@@ -534,46 +552,14 @@ bp_run_stop (bp_run *r, bp_stop why)
     bp_run_finish (r, why);
 }
 
-const bp_net *
-bp_run_net (const bp_run *r)
+bp_run_info
+bp_run_look (const bp_run *r)
 {
-  return &r->net;
-}
-
-const double *
-bp_run_latest (const bp_run *r)
-{
-  return r->st.has_last ? r->st.last : r->theta;
-}
-
-const bp_history *
-bp_run_history (const bp_run *r)
-{
-  return &r->h;
-}
-
-const bp_state *
-bp_run_state (const bp_run *r)
-{
-  return &r->st;
-}
-
-size_t
-bp_run_bad_epoch (const bp_run *r)
-{
-  return r->bad_epoch;
-}
-
-const bp_train_options *
-bp_run_options (const bp_run *r)
-{
-  return &r->o;
-}
-
-size_t
-bp_run_params (const bp_run *r)
-{
-  return r->P;
+  const bp_run_info info = {
+    &r->net, r->st.has_last ? r->st.last : r->theta, &r->h, &r->st, &r->o,
+    r->P, r->bad_epoch
+  };
+  return info;
 }
 
 void

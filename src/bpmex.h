@@ -28,6 +28,21 @@
    -nin). */
 void bpx_begin (int nlhs, int nrhs, const mxArray *prhs[], int nin, int nout);
 
+/* Entry of a gateway that takes a command after the name:
+   (fn, command, args...): the command, and the arguments after it. */
+typedef struct {
+  char name[16];
+  int nin;
+  const mxArray **in;
+} bpx_command;
+bpx_command bpx_begin_command (int nlhs, int nrhs, const mxArray *prhs[],
+                               int nout);
+
+/* Entry of a gateway whose argument `at` is a network: bpx_begin, then
+   bpx_net (invalid_net) into *net. */
+void bpx_begin_net (int nlhs, int nrhs, const mxArray *prhs[], int nin,
+                    int nout, int at, bp_net *net);
+
 /* The public function's name, e.g. "bp_forward". */
 const char *bpx_fn (void);
 
@@ -51,6 +66,11 @@ const char *bpx_arg (const char *name, size_t l);
    rows.  'rows_why' says where the row count comes from. */
 gsl_matrix bpx_samples (const mxArray *a, const char *what, size_t rows,
                         const char *rows_why);
+
+/* The view of bpx_samples with only the type and shape checked, not the
+   values: for arrays whose values were checked by an earlier call (a
+   training run's data, given again at every slice). */
+gsl_matrix bpx_samples_again (const mxArray *a, const char *what, size_t rows);
 
 /* Like bpx_samples for an array of any non-empty 2-D size. */
 gsl_matrix bpx_matrix (const mxArray *a, const char *what);
@@ -85,13 +105,14 @@ void bpx_check_unit_interval (const gsl_matrix *M, const char *what,
 const mxArray *bpx_cell (const mxArray *c, const char *what, size_t L,
                          const char *reason);
 
-/* Element l (1-based) of a per-layer cell: a real finite double
-   rows-by-cols matrix.  shape_fmt, formatted with l and l-1, says which
-   shape is expected.  A problem raises <reason>, or with reason NULL
-   wrong_type, wrong_size or not_finite as fits. */
+/* Element l (1-based) of a per-layer cell: a real double rows-by-cols
+   matrix, finite unless any_value.  shape_fmt, formatted with l and l-1,
+   says which shape is expected.  A problem raises <reason>, or with
+   reason NULL wrong_type, wrong_size or not_finite as fits. */
 const mxArray *bpx_layer_array (const mxArray *cell, const char *name,
                                 size_t l, size_t rows, size_t cols,
-                                const char *shape_fmt, const char *reason);
+                                const char *shape_fmt, const char *reason,
+                                int any_value);
 
 /* Fresh Octave arrays: an n-by-m double matrix viewed as the row-major
    m-by-n gsl_matrix *view (uninitialised: the caller writes every
@@ -107,12 +128,21 @@ mxArray *bpx_new_cell (size_t L);
    the layer. */
 void bpx_net (const mxArray *s, bp_net *net, const char *reason);
 
-/* dW and db shaped like net.W and net.b (cells of L real finite
-   matrices), viewed in place as the core's per-layer arrays (mxMalloc'd
-   headers).  Problems raise wrong_type, wrong_size or not_finite naming
-   dW{l} or db{l}. */
+/* The inputs of net (X: n_0 rows, one column a sample) and their targets
+   (Y: n_L rows, one column per column of X, and in [0, 1] for the losses
+   defined there), named x and y or X and Y as the function's help does. */
+gsl_matrix bpx_net_inputs (const mxArray *x, const char *name,
+                           const bp_net *net);
+gsl_matrix bpx_net_targets (const mxArray *y, const char *name,
+                            const bp_net *net, const gsl_matrix *X,
+                            const char *xname);
+
+/* dW and db shaped like net.W and net.b (cells of L real matrices,
+   finite unless any_value), viewed in place as the core's per-layer
+   arrays (mxMalloc'd headers).  Problems raise wrong_type, wrong_size or
+   not_finite naming dW{l} or db{l}. */
 void bpx_gradient (const bp_net *net, const mxArray *dW, const mxArray *db,
-                   const char *dW_name, const char *db_name,
+                   const char *dW_name, const char *db_name, int any_value,
                    gsl_matrix **W, gsl_vector **b);
 
 /* A new network struct like 'in' (a struct bpx_net accepted) whose W and

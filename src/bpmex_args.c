@@ -92,6 +92,15 @@ bpx_samples (const mxArray *a, const char *what, size_t rows,
   return bpx_matrix (a, what);
 }
 
+gsl_matrix
+bpx_samples_again (const mxArray *a, const char *what, size_t rows)
+{
+  if (!is_real_double_matrix (a) || mxIsEmpty (a) || mxGetM (a) != rows)
+    bpx_error ("internal", "%s must be the array given before, got %s", what,
+               bpx_describe (a));
+  return transposed_view (a);
+}
+
 double
 bpx_scalar (const mxArray *a, const char *what, double lo, double hi,
             int whole)
@@ -221,7 +230,7 @@ bpx_cell (const mxArray *c, const char *what, size_t L, const char *reason)
 const mxArray *
 bpx_layer_array (const mxArray *cell, const char *name, size_t l,
                  size_t rows, size_t cols, const char *shape_fmt,
-                 const char *reason)
+                 const char *reason, int any_value)
 {
   const mxArray *p = mxGetCell (cell, l - 1);
   const int type_ok = p && is_real_double_matrix (p);
@@ -235,7 +244,8 @@ bpx_layer_array (const mxArray *cell, const char *name, size_t l,
                  bpx_arg (name, l), (unsigned long) rows,
                  (unsigned long) cols, shape, bpx_describe (p));
     }
-  check_finite (p, name, l, reason ? reason : "not_finite");
+  if (!any_value)
+    check_finite (p, name, l, reason ? reason : "not_finite");
   return p;
 }
 

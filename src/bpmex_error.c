@@ -57,6 +57,25 @@ bpx_begin (int nlhs, int nrhs, const mxArray *prhs[], int nin, int nout)
     bpx_error ("nargout", "at most %d output arguments, got %d", nout, nlhs);
 }
 
+bpx_command
+bpx_begin_command (int nlhs, int nrhs, const mxArray *prhs[], int nout)
+{
+  bpx_command c;
+  bpx_begin (nlhs, nrhs, prhs, -1, nout);
+  bpx_name (prhs[1], "command", 0, c.name, sizeof c.name, "internal");
+  c.nin = nrhs - 2;
+  c.in = prhs + 2;
+  return c;
+}
+
+void
+bpx_begin_net (int nlhs, int nrhs, const mxArray *prhs[], int nin, int nout,
+               int at, bp_net *net)
+{
+  bpx_begin (nlhs, nrhs, prhs, nin, nout);
+  bpx_net (prhs[at], net, NULL);
+}
+
 const char *
 bpx_describe (const mxArray *a)
 {

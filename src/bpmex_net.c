@@ -56,10 +56,10 @@ bpx_net (const mxArray *s, bp_net *net, const char *reason)
     {
       const mxArray *Wl = bpx_layer_array (W, "net.W", l, n[l], n[l - 1],
                                            "n_%lu-by-n_%lu, from net.sizes",
-                                           R);
+                                           R, 0);
       const mxArray *bl = bpx_layer_array (b, "net.b", l, n[l], 1,
                                            "a column of n_%lu, from net.sizes",
-                                           R);
+                                           R, 0);
       /* Read-only views: the core never writes through them. */
       net->W[l - 1] = gsl_matrix_view_array ((double *) mxGetPr (Wl),
                                              n[l - 1], n[l]).matrix;
@@ -76,10 +76,30 @@ bpx_net (const mxArray *s, bp_net *net, const char *reason)
                (unsigned long) L, bp_activation_name (act[L - 1]));
 }
 
+gsl_matrix
+bpx_net_inputs (const mxArray *x, const char *name, const bp_net *net)
+{
+  return bpx_samples (x, name, net->n[0], "n_0 = net.sizes(1)");
+}
+
+gsl_matrix
+bpx_net_targets (const mxArray *y, const char *name, const bp_net *net,
+                 const gsl_matrix *X, const char *xname)
+{
+  const gsl_matrix Y = bpx_samples (y, name, net->n[net->L],
+                                    "n_L = net.sizes(end)");
+  if (Y.size1 != X->size1)
+    bpx_error ("wrong_size", "%s must have one column per column of %s "
+               "(%lu), got %lu", name, xname, (unsigned long) X->size1,
+               (unsigned long) Y.size1);
+  bpx_check_unit_interval (&Y, name, net->loss);
+  return Y;
+}
+
 void
 bpx_gradient (const bp_net *net, const mxArray *dW, const mxArray *db,
-              const char *dW_name, const char *db_name, gsl_matrix **W,
-              gsl_vector **b)
+              const char *dW_name, const char *db_name, int any_value,
+              gsl_matrix **W, gsl_vector **b)
 {
   const size_t L = net->L;
   bpx_cell (dW, dW_name, L, NULL);
@@ -90,11 +110,12 @@ bpx_gradient (const bp_net *net, const mxArray *dW, const mxArray *db,
     {
       const size_t *n = net->n;
       const mxArray *g = bpx_layer_array (dW, dW_name, l, n[l], n[l - 1],
-                                          "the shape of net.W{%lu}", NULL);
+                                          "the shape of net.W{%lu}", NULL,
+                                          any_value);
       (*W)[l - 1] = gsl_matrix_view_array ((double *) mxGetPr (g), n[l - 1],
                                            n[l]).matrix;
       g = bpx_layer_array (db, db_name, l, n[l], 1,
-                           "the shape of net.b{%lu}", NULL);
+                           "the shape of net.b{%lu}", NULL, any_value);
       (*b)[l - 1] = gsl_vector_view_array ((double *) mxGetPr (g),
                                            n[l]).vector;
     }

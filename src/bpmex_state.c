@@ -125,8 +125,8 @@ bpx_read_state (const mxArray *s, const bp_net *net,
 mxArray *
 bpx_write_state (const bp_run *run, const bp_net *net)
 {
-  const bp_state *st = bp_run_state (run);
-  const size_t P = bp_run_params (run);
+  const bp_state *st = bp_run_look (run).state;
+  const size_t P = bp_run_look (run).params;
   static const char *names[] = {
     "optimizer", "sizes", "epoch", "step", "rng", "eta", "plateau_best",
     "plateau_wait", "best_loss", "best_epoch", "wait", "moments", "best", "last"
@@ -135,7 +135,7 @@ bpx_write_state (const bp_run *run, const bp_net *net)
   mxArray *s = mxCreateStructMatrix (1, 1, nf, names);
   mxSetField (s, 0, "optimizer",
               mxCreateString (bp_optimizer_name (
-                                bp_run_options (run)->opt.kind)));
+                                bp_run_look (run).options->opt.kind)));
   mxArray *sz = mxCreateDoubleMatrix (1, net->L + 1, mxREAL);
   for (size_t l = 0; l <= net->L; l++)
     mxGetPr (sz)[l] = (double) net->n[l];

@@ -5,9 +5,10 @@
 ## tests whose log is @var{c_log} (its last line reads "N passed, M failed").
 ## Exits Octave with status 1 when anything failed.
 ##
-## Counted: the %!test/%!error/%!assert blocks of every public function
-## (the installed copies, found through the package's INDEX), of the
-## gateways' C sources, and of every tests/test_*.m file.
+## Counted: the checks of the C unit tests (their log), and the
+## %!test/%!error/%!assert blocks of every public function (the installed
+## copies, found through the package's INDEX) and of every tests/test_*.m
+## file.
 ##
 ## An %!xtest block is a known bug of the C core, written down as a test
 ## that fails until the core is fixed: while it fails it is listed as a

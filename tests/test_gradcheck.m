@@ -289,7 +289,7 @@
 %!error <verbose must be a whole number in \[0, 1\]> bp_gradcheck (cases(1).net, X, cases(1).y, "verbose", 2)
 %!error <gradient must be a cell \{dW, db\}> bp_gradcheck (cases(1).net, X, cases(1).y, "gradient", 1)
 %!error <gradient must be a cell \{dW, db\} of two cells with 3 elements> bp_gradcheck (cases(1).net, X, cases(1).y, "gradient", {{1, 2}, {1, 2}})
-%!error <gradient dW\{2\} must be a real double 3-by-4 matrix like net.W\{2\}, got a 4-by-3 double> bp_gradcheck (cases(1).net, X, cases(1).y, "gradient", {{ones(4,3), ones(4,3), ones(2,3)}, {ones(4,1), ones(3,1), ones(2,1)}})
+%!error <gradient dW\{2\} must be a real double 3-by-4 matrix \(the shape of net.W\{2\}\), got a 4-by-3 double> bp_gradcheck (cases(1).net, X, cases(1).y, "gradient", {{ones(4,3), ones(4,3), ones(2,3)}, {ones(4,1), ones(3,1), ones(2,1)}})
 %!error <unknown option 'eta'> bp_gradcheck (cases(1).net, X, cases(1).y, "eta", 1)
 %!error <y must be a real double matrix with 2 rows> bp_gradcheck (cases(1).net, X, ones (3, 3))
 %!error id=backprop:bp_gradcheck:unknown_method bp_gradcheck (cases(1).net, X, cases(1).y, "method", "forward")

@@ -195,6 +195,49 @@ function r = full_batch (reps)
   r.reps = reps;
 endfunction
 
+## W3 with bp_train's 20 ms slices (the interpreter runs between them,
+## for Ctrl-C) against the same run in one slice (the gateway called
+## directly, as bp_train.m does, with an hour to run); alternated, medians.
+function [sliced, whole] = w3_slices (reps)
+  sizes = [784 512 512 10];
+  [X, Y] = data (sizes, 9984);
+  net = bp_init (sizes, "seed", 1);
+  opts = struct ("epochs", 1, "batch", 128, "eta", 0.5, "shuffle", false);
+  t = zeros (2, reps);
+  for k = 1:reps
+    tic;
+    a = bp_train (net, X, Y, opts, "verbose", false);
+    t(1,k) = toc;
+    tic;
+    id = __bp_train__ ("bp_train", "start", net, X, Y, opts);
+    __bp_train__ ("bp_train", "run", id, X, Y, [], [], 3600, false);
+    b = __bp_train__ ("bp_train", "finish", id, net);
+    t(2,k) = toc;
+    assert (isequal (a, b), "slices changed the result");
+  endfor
+  sliced = median (t(1,:));
+  whole = median (t(2,:));
+endfunction
+
+## One epoch of W3 with each optimiser, against plain SGD, alternated.
+function r = w3_optimizers (reps)
+  sizes = [784 512 512 10];
+  [X, Y] = data (sizes, 9984);
+  net = bp_init (sizes, "seed", 1);
+  base = {"epochs", 1, "batch", 128, "shuffle", false, "verbose", false};
+  runs = {{"eta", 0.5}, {"eta", 0.5, "momentum", 0.9}, ...
+          {"eta", 0.01, "optimizer", "rmsprop"}, {"eta", 0.001, "optimizer", "adam"}};
+  t = zeros (numel (runs), reps);
+  for k = 1:reps
+    for i = 1:numel (runs)
+      tic;
+      bp_train (net, X, Y, base{:}, runs{i}{:});
+      t(i,k) = toc;
+    endfor
+  endfor
+  r = median (t, 2)';
+endfunction
+
 function s = yes_no (b)
   if (b)
     s = "yes";
@@ -230,6 +273,15 @@ printf ("%-56s %9.4fs %9.4fs %7.1fx  %s\n",
 printf ("\nW3 bp_train: %.1f GFLOP/s = %.0f%% of the dgemm rate (%.1f GFLOP/s),\n",
         gf_w3, 100 * frac, gf_dgemm);
 printf ("  medians of 7 pairs measured in turn\n");
+
+[sliced, whole] = w3_slices (7);
+printf ("\nW3 in 20 ms slices (Ctrl-C between them): %.4f s, in one slice %.4f s: %+.1f%%\n",
+        sliced, whole, 100 * (sliced / whole - 1));
+printf ("  medians of 7 pairs; the same network either way\n");
+t = w3_optimizers (5);
+printf ("\nW3, one epoch per optimiser (medians of 5, alternated):\n");
+printf ("  sgd %.3f s, momentum %.3f s (x%.2f), rmsprop %.3f s (x%.2f), adam %.3f s (x%.2f of sgd)\n",
+        t(1), t(2), t(2) / t(1), t(3), t(3) / t(1), t(4), t(4) / t(1));
 
 printf ("\nteaching loop (bp_gradient + bp_sgd_step per step) vs the pure-Octave step:\n");
 [t1, p1] = teaching_step ([2 3 2], 4, 4, 2000, 0.5, 15);

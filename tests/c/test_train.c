@@ -891,7 +891,7 @@ typedef struct {
    batch), the accuracy the fraction of samples whose output class hits
    the target's in the same forward pass (classes: one output read with
    0.5, else the argmax), grad_rms the root mean square of every weight
-   gradient entry of the epoch's updates; the validation numbers come from
+   gradient entry of the epoch's last batch; the validation numbers come from
    a naive forward pass after the epoch (data loss, no decay). */
 static void
 hand_train (tnet *t, const gsl_matrix *X, const gsl_matrix *Y,
@@ -933,8 +933,11 @@ hand_train (tnet *t, const gsl_matrix *X, const gsl_matrix *Y,
             correct += naive_class (&v.A[L - 1], i)
                        == naive_class (&y.matrix, i);
           for (size_t l = 0; l < L; l++)
-            for (size_t q = 0; q < t->n[l] * t->n[l + 1]; q++)
-              gsq[l] += grad->W[l].data[q] * grad->W[l].data[q];
+            {
+              gsq[l] = 0.0;          /* the last batch's is what counts */
+              for (size_t q = 0; q < t->n[l] * t->n[l + 1]; q++)
+                gsq[l] += grad->W[l].data[q] * grad->W[l].data[q];
+            }
           r->steps++;
           b1t *= op->beta1;
           b2t *= op->beta2;
@@ -976,8 +979,7 @@ hand_train (tnet *t, const gsl_matrix *X, const gsl_matrix *Y,
       r->loss[e] = sum / (double) nb;
       r->acc[e] = (double) correct / (double) N;
       for (size_t l = 0; l < L; l++)
-        r->rms[e][l] = sqrt (gsq[l] / ((double) nb
-                                       * (double) (t->n[l] * t->n[l + 1])));
+        r->rms[e][l] = sqrt (gsq[l] / (double) (t->n[l] * t->n[l + 1]));
       if (Xv)
         {
           size_t vc = 0;
@@ -1025,7 +1027,7 @@ log_pause (void *ctx, const bp_progress *p)
   pl->calls++;
   if (pl->params && p->epoch_done && p->epoch >= 1 && p->epoch <= MAXE)
     {
-      net_flat (bp_run_net (pl->run), pl->params + (p->epoch - 1) * pl->P);
+      net_flat (bp_run_look (pl->run).net, pl->params + (p->epoch - 1) * pl->P);
       pl->recorded = p->epoch;
     }
   if (pl->stop_at)
@@ -1068,21 +1070,21 @@ run_vs_hand (tnet *(*make) (void), const gsl_matrix *Y, bp_targets kind,
                        NULL, &mem);
   if (!r)
     goto out;
-  CHECK_SIZE (bp_run_params (r), a->nstore);
-  CHECK (bp_run_options (r)->epochs == E && bp_run_options (r)->eta == o->eta);
+  CHECK_SIZE (bp_run_look (r).params, a->nstore);
+  CHECK (bp_run_look (r).options->epochs == E && bp_run_look (r).options->eta == o->eta);
   CHECK_INT (advance_all (r, train_X, Y, Xv, Yv, NULL, NULL), BP_OK);
   hand_train (b, train_X, Y, o, etas, Xv, Yv, &hr);
-  const bp_history *h = bp_run_history (r);
-  const bp_state *st = bp_run_state (r);
+  const bp_history *h = bp_run_look (r).history;
+  const bp_state *st = bp_run_look (r).state;
   double *got = xcalloc (a->nstore, sizeof (double));
-  net_flat (bp_run_net (r), got);
+  net_flat (bp_run_look (r).net, got);
   CHECK_ARR (got, b->store, a->nstore, TRAIN_TOL);
   /* The network given to bp_run_init is copied, not trained in place. */
   CHECK_SAME (a->store, a0->store, a->nstore);
   CHECK_SIZE (h->epochs, E);
   CHECK_INT (h->stopped, BP_STOP_EPOCHS);
   CHECK_SIZE (h->best_epoch, 0);
-  CHECK_SIZE (bp_run_bad_epoch (r), 0);
+  CHECK_SIZE (bp_run_look (r).bad_epoch, 0);
   CHECK_ARR (h->loss, hr.loss, E, TRAIN_TOL);
   int secs = 1, nan_acc = 1, nan_val = 1;
   for (size_t e = 0; e < E; e++)
@@ -1233,7 +1235,7 @@ test_run_grad_rms (void)
   if (r)
     {
       CHECK_INT (advance_all (r, &X, &Y, NULL, NULL, NULL, NULL), BP_OK);
-      const bp_history *h = bp_run_history (r);
+      const bp_history *h = bp_run_look (r).history;
       for (size_t e = 0; e < 3; e++)
         {
           ref_gradient (ref, &X, &Y, o.lambda, grad);
@@ -1251,7 +1253,7 @@ test_run_grad_rms (void)
             ref->store[q] -= o.eta * grad->store[q];
         }
       double got[9];
-      net_flat (bp_run_net (r), got);
+      net_flat (bp_run_look (r).net, got);
       CHECK_ARR (got, ref->store, 9, 1e-13);
       run_free (r, mem);
     }
@@ -1277,7 +1279,7 @@ test_run_progress (void)
         CHECK_INT (advance_all (r, train_X, train_Y, NULL, NULL, &pl, NULL),
                    BP_OK);
         hand_train (b, train_X, train_Y, &o, NULL, NULL, NULL, &hr);
-        const bp_history *h = bp_run_history (r);
+        const bp_history *h = bp_run_look (r).history;
         const size_t samples[] = { 4, 8, 10, 14, 18, 20 };
         for (size_t k = 0; k < 6 && k < pl.calls; k++)
           {
@@ -1325,7 +1327,7 @@ test_run_progress (void)
       {
         CHECK_INT (advance_all (r, train_X, train_Y1h, NULL, NULL, &pl, NULL),
                    BP_OK);
-        const bp_history *h = bp_run_history (r);
+        const bp_history *h = bp_run_look (r).history;
         CHECK (pl.calls >= 6);
         CHECK (pl.seen[2].accuracy == h->accuracy[0]);
         CHECK (pl.seen[5].accuracy == h->accuracy[1]);
@@ -1350,8 +1352,8 @@ test_run_progress (void)
         CHECK_INT (bp_run_advance (r, train_X, train_Y, NULL, NULL, log_pause,
                                    &pl), BP_CONTINUE);
         CHECK_SIZE (pl.calls, 2);
-        CHECK_SIZE (bp_run_history (r)->epochs, 0);
-        CHECK_INT (bp_run_history (r)->stopped, BP_STOP_NONE);
+        CHECK_SIZE (bp_run_look (r).history->epochs, 0);
+        CHECK_INT (bp_run_look (r).history->stopped, BP_STOP_NONE);
         gsl_matrix_const_view x8 =
           gsl_matrix_const_submatrix (train_X, 0, 0, 8, 2);
         gsl_matrix_const_view y8 =
@@ -1360,16 +1362,16 @@ test_run_progress (void)
         hand_result hr;
         hand_train (b, &x8.matrix, &y8.matrix, &o8, NULL, NULL, NULL, &hr);
         double got[17];
-        net_flat (bp_run_net (r), got);
+        net_flat (bp_run_look (r).net, got);
         CHECK_ARR (got, b->store, 17, TRAIN_TOL);
         /* the rest without pausing */
         CHECK_INT (bp_run_advance (r, train_X, train_Y, NULL, NULL, NULL,
                                    NULL), BP_OK);
-        CHECK_SIZE (bp_run_history (r)->epochs, 5);
+        CHECK_SIZE (bp_run_look (r).history->epochs, 5);
         /* a finished run stays finished */
         CHECK_INT (bp_run_advance (r, train_X, train_Y, NULL, NULL, NULL,
                                    NULL), BP_OK);
-        CHECK_SIZE (bp_run_history (r)->epochs, 5);
+        CHECK_SIZE (bp_run_look (r).history->epochs, 5);
         run_free (r, mem);
       }
     tnet_free (a);
@@ -1511,17 +1513,17 @@ test_run_refusals (void)
         CHECK_INT (bp_run_advance (r, train_X, train_Y, val_X, &Yv3.matrix,
                                    NULL, NULL), BP_EBADLEN);
         double got[17];
-        net_flat (bp_run_net (r), got);
+        net_flat (bp_run_look (r).net, got);
         CHECK_SAME (got, t->store, 17);
-        CHECK_SIZE (bp_run_history (r)->epochs, 0);
-        CHECK (bp_run_state (r)->step == 0);
+        CHECK_SIZE (bp_run_look (r).history->epochs, 0);
+        CHECK (bp_run_look (r).state->step == 0);
         /* ... and the right data then trains as a fresh run does. */
         CHECK_INT (bp_run_advance (r, train_X, train_Y, val_X, val_Y, NULL,
                                    NULL), BP_OK);
         tnet *b = sigmoid_232 ();
         hand_result hr;
         hand_train (b, train_X, train_Y, &o, NULL, val_X, val_Y, &hr);
-        net_flat (bp_run_net (r), got);
+        net_flat (bp_run_look (r).net, got);
         CHECK_ARR (got, b->store, 17, TRAIN_TOL);
         tnet_free (b);
         gsl_matrix_free (X11);
@@ -1561,9 +1563,9 @@ test_run_diverge (void)
       {
         CHECK_INT (bp_run_advance (r, &X, &Y, NULL, NULL, NULL, NULL),
                    BP_EDIVERGE);
-        CHECK_SIZE (bp_run_bad_epoch (r), 1);
-        CHECK_SIZE (bp_run_history (r)->epochs, 1);
-        CHECK_NEAR (bp_run_history (r)->loss[0], 0.5, 0.0);
+        CHECK_SIZE (bp_run_look (r).bad_epoch, 1);
+        CHECK_SIZE (bp_run_look (r).history->epochs, 1);
+        CHECK_NEAR (bp_run_look (r).history->loss[0], 0.5, 0.0);
         run_free (r, mem);
       }
     tnet_free (t);
@@ -1581,8 +1583,8 @@ test_run_diverge (void)
       {
         CHECK_INT (bp_run_advance (r, &X, &Y, NULL, NULL, NULL, NULL),
                    BP_EDIVERGE);
-        CHECK_SIZE (bp_run_bad_epoch (r), 1);
-        CHECK_SIZE (bp_run_history (r)->epochs, 0);
+        CHECK_SIZE (bp_run_look (r).bad_epoch, 1);
+        CHECK_SIZE (bp_run_look (r).history->epochs, 0);
         run_free (r, mem);
       }
     tnet_free (t);
@@ -1603,7 +1605,7 @@ test_run_diverge (void)
       {
         CHECK_INT (bp_run_advance (r, train_X, train_Y, NULL, NULL, NULL,
                                    NULL), BP_EDIVERGE);
-        CHECK_SIZE (bp_run_bad_epoch (r), 1);
+        CHECK_SIZE (bp_run_look (r).bad_epoch, 1);
         run_free (r, mem);
       }
     tnet_free (t);
@@ -1629,10 +1631,10 @@ test_run_diverge (void)
       {
         CHECK_INT (bp_run_advance (r, &X, &Y, NULL, NULL, NULL, NULL),
                    BP_EDIVERGE);
-        CHECK_SIZE (bp_run_bad_epoch (r), 1);
-        CHECK_SIZE (bp_run_history (r)->epochs, 0);
+        CHECK_SIZE (bp_run_look (r).bad_epoch, 1);
+        CHECK_SIZE (bp_run_look (r).history->epochs, 0);
         /* the premise: the weight is -inf, the bias finite */
-        const bp_net *rn = bp_run_net (r);
+        const bp_net *rn = bp_run_look (r).net;
         CHECK (isinf (rn->W[0].data[0]) && isfinite (rn->b[0].data[0]));
         run_free (r, mem);
       }
@@ -1675,7 +1677,7 @@ early_stopping_case (const gsl_matrix *Xv, const gsl_matrix *Yv,
   pl.at_epoch_end = 1;
   size_t pauses = 0;
   CHECK_INT (advance_all (r, train_X, train_Y, Xv, Yv, &pl, &pauses), BP_OK);
-  const bp_history *h = bp_run_history (r);
+  const bp_history *h = bp_run_look (r).history;
   CHECK_SIZE (pauses + 1, h->epochs);
   const double *watched = Xv ? h->val_loss : h->loss;
   size_t best = 1, wait = 0, stop = 0;
@@ -1702,11 +1704,11 @@ early_stopping_case (const gsl_matrix *Xv, const gsl_matrix *Yv,
       CHECK (best < h->epochs);
     }
   CHECK_SIZE (h->best_epoch, best);
-  CHECK_SIZE (bp_run_state (r)->best_epoch, best);
-  CHECK (bp_run_state (r)->best_loss == watched[best - 1]);
+  CHECK_SIZE (bp_run_look (r).state->best_epoch, best);
+  CHECK (bp_run_look (r).state->best_loss == watched[best - 1]);
   CHECK (pl.recorded >= best);
   double got[17];
-  net_flat (bp_run_net (r), got);
+  net_flat (bp_run_look (r).net, got);
   if (best >= 1 && best <= MAXE)
     CHECK_SAME (got, pl.params + (best - 1) * 17, 17);
   if (n_failed != f0)
@@ -1752,19 +1754,19 @@ test_run_early_stopping (void)
         CHECK_INT (bp_run_advance (r, train_X, train_Y, NULL, NULL, log_pause,
                                    &pl), BP_CONTINUE);
         bp_run_stop (r, BP_STOP_CALLBACK);
-        const bp_history *h = bp_run_history (r);
+        const bp_history *h = bp_run_look (r).history;
         CHECK_INT (h->stopped, BP_STOP_CALLBACK);
         CHECK_SIZE (h->epochs, 2);
         /* the better of epochs 1 and 2 (patience 50 never ran out) */
         const size_t best = h->loss[1] < h->loss[0] ? 2 : 1;
         CHECK_SIZE (h->best_epoch, best);
         double got[17];
-        net_flat (bp_run_net (r), got);
+        net_flat (bp_run_look (r).net, got);
         CHECK_SAME (got, pl.params + (best - 1) * 17, 17);
         CHECK_INT (bp_run_advance (r, train_X, train_Y, NULL, NULL, NULL,
                                    NULL), BP_OK);
         double again[17];
-        net_flat (bp_run_net (r), again);
+        net_flat (bp_run_look (r).net, again);
         CHECK_SAME (again, got, 17);
         CHECK_SIZE (h->epochs, 2);
         /* a second stop changes nothing */
@@ -1799,7 +1801,7 @@ test_run_plateau (void)
     {
       CHECK_INT (advance_all (r, train_X, train_Y, NULL, NULL, NULL, NULL),
                  BP_OK);
-      const bp_history *h = bp_run_history (r);
+      const bp_history *h = bp_run_look (r).history;
       CHECK_INT (h->stopped, BP_STOP_MIN_ETA);
       CHECK_SIZE (h->epochs, 4);
       for (size_t e = 0; e < 4 && e < h->epochs; e++)
@@ -1808,7 +1810,7 @@ test_run_plateau (void)
       hand_result hr;
       hand_train (b, train_X, train_Y, &o4, etas, NULL, NULL, &hr);
       double got[17];
-      net_flat (bp_run_net (r), got);
+      net_flat (bp_run_look (r).net, got);
       CHECK_ARR (got, b->store, 17, TRAIN_TOL);
       CHECK_ARR (h->loss, hr.loss, 4, TRAIN_TOL);
       run_free (r, mem);
@@ -1838,8 +1840,8 @@ test_run_seed (void)
       CHECK_INT (advance_all (b, train_X, train_Y, NULL, NULL, NULL, NULL),
                  BP_OK);
       double pa[17], pb[17], pc[17];
-      net_flat (bp_run_net (a), pa);
-      net_flat (bp_run_net (b), pb);
+      net_flat (bp_run_look (a).net, pa);
+      net_flat (bp_run_look (b).net, pb);
       CHECK_SAME (pb, pa, 17);
       /* c, seeded 1, is seeded 5 after its first batch: ignored. */
       pause_log pl;
@@ -1850,7 +1852,7 @@ test_run_seed (void)
       bp_run_seed (c, 5);
       CHECK_INT (advance_all (c, train_X, train_Y, NULL, NULL, NULL, NULL),
                  BP_OK);
-      net_flat (bp_run_net (c), pc);
+      net_flat (bp_run_look (c).net, pc);
       double diff = 0.0;
       for (size_t q = 0; q < 17; q++)
         diff = fmax (diff, fabs (pc[q] - pa[q]));
@@ -1863,7 +1865,7 @@ test_run_seed (void)
           CHECK_INT (advance_all (d, train_X, train_Y, NULL, NULL, NULL,
                                   NULL), BP_OK);
           double pd[17];
-          net_flat (bp_run_net (d), pd);
+          net_flat (bp_run_look (d).net, pd);
           CHECK_SAME (pc, pd, 17);
           run_free (d, m4);
         }
@@ -1902,7 +1904,7 @@ test_run_shuffle (void)
         {
           CHECK_INT (advance_all (r, train_X, train_Y, NULL, NULL, NULL, NULL),
                      BP_OK);
-          net_flat (bp_run_net (r), p[k]);
+          net_flat (bp_run_look (r).net, p[k]);
           run_free (r, mem);
         }
     }
@@ -1931,9 +1933,9 @@ test_run_shuffle (void)
                    BP_OK);
         hand_train (b, train_X, train_Y, &f, NULL, NULL, NULL, &hr);
         double got[17];
-        net_flat (bp_run_net (r), got);
+        net_flat (bp_run_look (r).net, got);
         CHECK_ARR (got, b->store, 17, TRAIN_TOL);
-        CHECK_ARR (bp_run_history (r)->loss, hr.loss, 3, TRAIN_TOL);
+        CHECK_ARR (bp_run_look (r).history->loss, hr.loss, 3, TRAIN_TOL);
         run_free (r, mem);
       }
     tnet_free (b);
@@ -1988,12 +1990,12 @@ static void
 same_runs (const bp_run *a, const bp_run *b, const char *what)
 {
   const unsigned long f0 = n_failed;
-  const size_t P = bp_run_params (a), L = bp_run_net (a)->L;
+  const size_t P = bp_run_look (a).params, L = bp_run_look (a).net->L;
   double *pa = xcalloc (P, sizeof (double)), *pb = xcalloc (P, sizeof (double));
-  net_flat (bp_run_net (a), pa);
-  net_flat (bp_run_net (b), pb);
+  net_flat (bp_run_look (a).net, pa);
+  net_flat (bp_run_look (b).net, pb);
   CHECK_SAME (pb, pa, P);
-  const bp_history *ha = bp_run_history (a), *hb = bp_run_history (b);
+  const bp_history *ha = bp_run_look (a).history, *hb = bp_run_look (b).history;
   CHECK_SIZE (hb->epochs, ha->epochs);
   const size_t E = ha->epochs < hb->epochs ? ha->epochs : hb->epochs;
   CHECK_SAME (hb->loss, ha->loss, E);
@@ -2004,7 +2006,7 @@ same_runs (const bp_run *a, const bp_run *b, const char *what)
   CHECK_SAME (hb->grad_rms, ha->grad_rms, E * L);
   CHECK_SIZE (hb->best_epoch, ha->best_epoch);
   CHECK_INT (hb->stopped, ha->stopped);
-  const bp_state *sa = bp_run_state (a), *sb = bp_run_state (b);
+  const bp_state *sa = bp_run_look (a).state, *sb = bp_run_look (b).state;
   CHECK_SIZE (sb->epoch, sa->epoch);
   CHECK (sb->step == sa->step);
   CHECK (sb->rng == sa->rng);
@@ -2088,29 +2090,33 @@ resume_case (tnet *(*make) (void), const gsl_matrix *Y, bp_targets kind,
   CHECK_INT (advance_all (r1, train_X, Y, Xv, Yv, NULL, NULL), BP_OK);
   if (best_last >= 0)
     {
-      const size_t b1 = bp_run_history (r1)->best_epoch;
-      CHECK_SIZE (bp_run_history (r1)->epochs, E1);
+      const size_t b1 = bp_run_look (r1).history->best_epoch;
+      CHECK_SIZE (bp_run_look (r1).history->epochs, E1);
       CHECK (best_last ? b1 == E1 : b1 >= 1 && b1 < E1);
     }
   /* The state, into the test's own arrays. */
-  bp_state st = *bp_run_state (r1);
+  bp_state st = *bp_run_look (r1).state;
   double *mom1 = xcalloc (P, sizeof (double));
   double *mom2 = xcalloc (P, sizeof (double));
   double *best = xcalloc (P, sizeof (double));
+  double *last = xcalloc (P, sizeof (double));
   if (st.moments >= 1)
     memcpy (mom1, st.m1, P * sizeof (double));
   if (st.moments >= 2)
     memcpy (mom2, st.m2, P * sizeof (double));
   if (st.has_best)
     memcpy (best, st.best, P * sizeof (double));
+  if (st.has_last)
+    memcpy (last, st.last, P * sizeof (double));
   st.m1 = mom1;
   st.m2 = mom2;
   st.best = best;
+  st.last = last;
   tnet *mid = tnet_clone (t);
-  net_flat (bp_run_net (r1), mid->store);
+  net_flat (bp_run_look (r1).net, mid->store);
   double loss1[MAXE];
-  const size_t e1 = bp_run_history (r1)->epochs;
-  memcpy (loss1, bp_run_history (r1)->loss, e1 * sizeof (double));
+  const size_t e1 = bp_run_look (r1).history->epochs;
+  memcpy (loss1, bp_run_look (r1).history->loss, e1 * sizeof (double));
   run_free (r1, m1);
 
   bp_run *r2 = run_new (&mid->net, 10, Nv, kind, &o2, &st, &m2);
@@ -2119,10 +2125,10 @@ resume_case (tnet *(*make) (void), const gsl_matrix *Y, bp_targets kind,
       CHECK_INT (advance_all (r2, train_X, Y, Xv, Yv, NULL, NULL), BP_OK);
       double *pa = xcalloc (P, sizeof (double));
       double *p2 = xcalloc (P, sizeof (double));
-      net_flat (bp_run_net (a), pa);
-      net_flat (bp_run_net (r2), p2);
+      net_flat (bp_run_look (a).net, pa);
+      net_flat (bp_run_look (r2).net, p2);
       CHECK_SAME (p2, pa, P);
-      const bp_history *ha = bp_run_history (a), *h2 = bp_run_history (r2);
+      const bp_history *ha = bp_run_look (a).history, *h2 = bp_run_look (r2).history;
       CHECK_SIZE (e1 + h2->epochs, ha->epochs);
       if (e1 + h2->epochs == ha->epochs)
         {
@@ -2135,7 +2141,7 @@ resume_case (tnet *(*make) (void), const gsl_matrix *Y, bp_targets kind,
         }
       CHECK_INT (h2->stopped, ha->stopped);
       CHECK_SIZE (h2->best_epoch, ha->best_epoch);
-      const bp_state *sa = bp_run_state (a), *s2 = bp_run_state (r2);
+      const bp_state *sa = bp_run_look (a).state, *s2 = bp_run_look (r2).state;
       CHECK_SIZE (s2->epoch, sa->epoch);
       CHECK (s2->step == sa->step);
       CHECK (s2->rng == sa->rng);
@@ -2153,6 +2159,7 @@ resume_case (tnet *(*make) (void), const gsl_matrix *Y, bp_targets kind,
   free (mom1);
   free (mom2);
   free (best);
+  free (last);
   tnet_free (mid);
   run_free (a, ma);
   tnet_free (t);
@@ -2274,7 +2281,7 @@ full_batch_case (bp_optimizer_kind kind, size_t max_iter, double tol,
       pause_log pl;
       memset (&pl, 0, sizeof pl);
       CHECK_INT (advance_all (r, X, Y, NULL, NULL, &pl, NULL), BP_OK);
-      const bp_history *h = bp_run_history (r);
+      const bp_history *h = bp_run_look (r).history;
       CHECK (h->stopped == BP_STOP_GRADIENT || h->stopped == BP_STOP_EPOCHS);
       /* With tol > 0 the design of the case is that this small smooth
          problem converges well within max_iter; with tol = 0 it cannot
@@ -2292,7 +2299,7 @@ full_batch_case (bp_optimizer_kind kind, size_t max_iter, double tol,
          final network, by the naive reference: sums of 8 O(1) terms, a
          few ulp apart: 1e-14 relative. */
       tnet *fin = tnet_like (t);
-      net_flat (bp_run_net (r), fin->store);
+      net_flat (bp_run_look (r).net, fin->store);
       const double Cf = ref_cost (fin, X, Y, lambda);
       CHECK (h->epochs >= 1);
       if (h->epochs >= 1)
@@ -2316,8 +2323,8 @@ full_batch_case (bp_optimizer_kind kind, size_t max_iter, double tol,
         CHECK (pl.seen[k].epoch == k + 1 && pl.seen[k].batches == 1
                && pl.seen[k].epoch_done && pl.seen[k].samples == 8 * (k + 1)
                && pl.seen[k].loss == h->loss[k]);
-      CHECK (bp_run_state (r)->step == h->epochs);
-      CHECK_INT (bp_run_state (r)->moments, 0);
+      CHECK (bp_run_look (r).state->step == h->epochs);
+      CHECK_INT (bp_run_look (r).state->moments, 0);
       tnet_free (fin);
       tnet_free (gr);
       run_free (r, mem);
@@ -2363,10 +2370,10 @@ test_run_full_batch (void)
     if (r)
       {
         CHECK_INT (advance_all (r, X, Y, NULL, NULL, NULL, NULL), BP_OK);
-        const bp_history *h = bp_run_history (r);
+        const bp_history *h = bp_run_look (r).history;
         CHECK_SIZE (h->epochs, 4);
         tnet *fin = tnet_like (t), *gr = tnet_like (t);
-        net_flat (bp_run_net (r), fin->store);
+        net_flat (bp_run_look (r).net, fin->store);
         ref_gradient (fin, X, Y, o.lambda, gr);
         for (size_t l = 0; l < 2; l++)
           {
@@ -2421,7 +2428,7 @@ test_run_full_batch (void)
       {
         CHECK_INT (bp_run_advance (r, &X, &Y, NULL, NULL, NULL, NULL),
                    BP_EDIVERGE);
-        CHECK_SIZE (bp_run_bad_epoch (r), 1);
+        CHECK_SIZE (bp_run_look (r).bad_epoch, 1);
         run_free (r, mem);
       }
     /* A start at an exact minimum (w = b = 0, y = 0: loss and gradient
@@ -2434,8 +2441,8 @@ test_run_full_batch (void)
       {
         CHECK_INT (bp_run_advance (r, &X, &Y, NULL, NULL, NULL, NULL),
                    BP_OK);
-        CHECK_INT (bp_run_history (r)->stopped, BP_STOP_GRADIENT);
-        CHECK_SIZE (bp_run_history (r)->epochs, 0);
+        CHECK_INT (bp_run_look (r).history->stopped, BP_STOP_GRADIENT);
+        CHECK_SIZE (bp_run_look (r).history->epochs, 0);
         run_free (r, mem);
       }
     tnet_free (t);

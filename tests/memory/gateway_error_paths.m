@@ -88,9 +88,8 @@ function c = all_cases ()
   big = bp_init ([1 1e6 1], "init", "zeros");          # 8 TB of workspace
   xbig = zeros (1, 1e6);
   lin = bp_init ([3 6 2], "activation", "linear", "loss", "sse", "seed", 3);
-  opts = struct ("epochs", 2, "batch", 3, "eta", 0.1, "momentum", 0,
-                 "lambda", 0, "shuffle", 1, "seed", 1, "verbose", 0,
-                 "has_validation", 0, "Xv", [], "Yv", []);
+  wide_out = bp_init ([1 2 1e6], "init", "zeros");   # 8 TB of predictions
+  theta = [net.W{1}(:); net.b{1}; net.W{2}(:); net.b{2}; net.W{3}(:); net.b{3}];
   id = @(fn, reason) ["backprop:" fn ":" reason];
   F = "bp_forward";  P = "bp_predict";  G = "bp_gradient";
   S = "bp_sgd_step";  T = "bp_train";  A = "bp_activation";  L = "bp_loss";
@@ -132,6 +131,29 @@ function c = all_cases ()
     "forward nargout",      @() __bp_forward__ (F, net, x),              4, id(F, "nargout")
     "predict ok",           @() bp_predict (soft, x),                    2, ""
     "predict W last",       @() bp_predict (last_W, x),                  1, id(P, "invalid_net")
+    "predict huge",         @() bp_predict (wide_out, xbig),             2, id(P, "out_of_memory")
+    "predict range",        @() __bp_predict__ (P, net, x, 2, 99),       1, id(P, "out_of_range")
+    ## __bp_check__ (the .m layer's checks)
+    "check net",            @() __bp_check__ ("bp_plot_network", "net", last_g), 0, id("bp_plot_network", "invalid_net")
+    "check pairing",        @() bp_init ([2 2], "activation", "relu", "loss", "cross-entropy"), 1, id("bp_init", "incompatible_loss")
+    "check gradient",       @() bp_gradcheck (net, x, y, "gradient", {net.W, [net.b(1:2), {1}]}), 1, id("bp_gradcheck", "wrong_size")
+    "check scalar",         @() bp_gradcheck (net, x, y, "tolerance", -1), 1, id("bp_gradcheck", "out_of_range")
+    ## __bp_complex__ (bp_gradcheck's complex step)
+    "complex ok",           @() bp_gradcheck (soft, x, ys, "method", "complex"), 1, ""
+    "complex layer",        @() __bp_complex__ ("bp_gradcheck", net, x, x, 9, y), 2, id("bp_gradcheck", "out_of_range")
+    ## __bp_cost__
+    "cost ok",              @() __bp_cost__ ("bp_cost", theta, net, x, y, 0.1), 2, ""
+    "cost theta length",    @() __bp_cost__ ("bp_cost", theta(2:end), net, x, y, 0), 2, id("bp_cost", "wrong_size")
+    "cost theta NaN",       @() __bp_cost__ ("bp_cost", [NaN; theta(2:end)], net, x, y, 0), 2, id("bp_cost", "not_finite")
+    "cost ok bp_cost",      @() bp_cost (bp_unroll (net), net, x, y),    1, ""
+    "cost soft ok",         @() bp_cost (bp_unroll (soft), soft, x, ys, "lambda", 0.1), 2, ""
+    "cost theta NaN last",  @() bp_cost ([theta(1:end-1); NaN], net, x, y), 2, id(C, "not_finite")
+    "cost theta single",    @() bp_cost (single (theta), net, x, y),     2, id(C, "wrong_type")
+    "cost W last",          @() bp_cost (theta, last_W, x, y),           2, id(C, "invalid_net")
+    "cost y range",         @() bp_cost (theta, net, x, 2 * y),          2, id(C, "out_of_range")
+    "cost lambda",          @() __bp_cost__ (C, theta, net, x, y, -1),   2, id(C, "out_of_range")
+    "cost huge",            @() bp_cost (zeros (3e6 + 1, 1), big, xbig, xbig), 2, id(C, "out_of_memory")
+    "roll theta NaN",       @() bp_roll ([theta(1:end-1); NaN], net),    1, id("bp_roll", "not_finite")
     ## __bp_gradient__
     "gradient ok 1",        @() bp_gradient (net, x, y),                 1, ""
     "gradient ok 4",        @() bp_gradient (net, x, y, "lambda", 0.1),  4, ""
@@ -157,17 +179,12 @@ function c = all_cases ()
     "train diverged mom",   @() bp_train (lin, x, y, "eta", 1e308, "momentum", 0.9, "shuffle", false, "verbose", false), 2, id(T, "diverged")
     "train huge",           @() bp_train (big, xbig, xbig, "batch", 1e6, "momentum", 0.5, "verbose", false), 2, id(T, "out_of_memory")
     "train bad opts",       @() __bp_train__ (T, "start", net, x, y, struct ("etta", 1)), 2, id(T, "unknown_option")
-    "train cg ok",          @() bp_train (net, x, y, "optimizer", "cg", "max_iter", 5, "verbose", false), 2, ""
-    "train bfgs ok",        @() bp_train (soft, x, ys, "optimizer", "bfgs", "max_iter", 5, "verbose", false), 2, ""
-    ## __bp_cost__
-    "cost ok 1",            @() bp_cost (bp_unroll (net), net, x, y),    1, ""
-    "cost ok 2",            @() bp_cost (bp_unroll (soft), soft, x, ys, "lambda", 0.1), 2, ""
-    "cost theta NaN",       @() bp_cost ([bp_unroll(net)(1:end-1); NaN], net, x, y), 2, id(C, "not_finite")
-    "cost theta short",     @() bp_cost (bp_unroll (net)(1:end-1), net, x, y), 2, id(C, "wrong_size")
-    "cost theta single",    @() bp_cost (single (bp_unroll (net)), net, x, y), 2, id(C, "wrong_type")
-    "cost W last",          @() bp_cost (bp_unroll (net), last_W, x, y), 2, id(C, "invalid_net")
-    "cost y range",         @() bp_cost (bp_unroll (net), net, x, 2 * y), 2, id(C, "out_of_range")
-    "cost lambda",          @() __bp_cost__ (C, bp_unroll (net), net, x, y, -1), 2, id(C, "out_of_range")
-    "cost huge",            @() bp_cost (zeros (3e6 + 1, 1), big, xbig, xbig), 2, id(C, "out_of_memory")
+    "train adam ok",        @() bp_train (net, x, y, "optimizer", "adam", "epochs", 3, "patience", 1, "validation", {x, y}, "schedule", {"step", 1, 0.5}, "verbose", false, "seed", 1), 3, ""
+    "train cg ok",          @() bp_train (net, x, y, "optimizer", "cg", "max_iter", 3, "verbose", false), 2, ""
+    "train bfgs ok",        @() bp_train (soft, x, ys, "optimizer", "bfgs", "max_iter", 3, "verbose", false), 2, ""
+    "train schedule",       @() bp_train (net, x, y, "schedule", {"plateau", 1, 2, 0}, "verbose", false), 2, id(T, "out_of_range")
+    "train state",          @() bp_train (net, x, y, "state", struct ("optimizer", "adam"), "verbose", false), 2, id(T, "invalid_state")
+    "train callback error", @() bp_train (net, x, y, "callback", @(e, n, h) error ("my:own", "no"), "verbose", false), 2, "my:own"
+    "train conflict",       @() bp_train (net, x, y, "optimizer", "adam", "momentum", 0.5, "verbose", false), 2, id(T, "invalid_option")
   };
 endfunction
