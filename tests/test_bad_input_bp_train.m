@@ -561,18 +561,22 @@
 
 %!xtest
 %! ## Known core bug (src/, reported): values the option table accepts
-%! ## that the minimisers cannot use.  "step", 0 is accepted for "cg" but
-%! ## its first line search divides 0 by 0, and the run fails as
-%! ## "diverged" with the advice to lower eta, an option "cg" does not
+%! ## that the optimizers cannot use.  "step", 0 is accepted for "cg", but
+%! ## its first line search divides 0 by 0 and the run fails as
+%! ## "diverged", with the advice to lower eta, an option "cg" does not
 %! ## take; "line_tol", 0 is accepted for "bfgs", whose line search then
-%! ## never succeeds (no_progress in iteration 1).  Either such a value
-%! ## is refused as out_of_range naming the option, or the run works.
-%! for c = {{"cg", "step"}, {"bfgs", "line_tol"}}
+%! ## never succeeds (no_progress in iteration 1); "beta1", 1 and
+%! ## "beta2", 1 are accepted for "adam", whose bias corrections then
+%! ## divide by 1 - 1^t = 0 ("diverged").  Either such a value is refused
+%! ## as out_of_range naming the option, or the run works.
+%! for c = {{"cg", "step", 0}, {"bfgs", "line_tol", 0}, {"adam", "beta1", 1}, ...
+%!          {"adam", "beta2", 1}}
+%!   [opt, name, value] = c{1}{:};
 %!   try
-%!     bp_train (net, x, y, "optimizer", c{1}{1}, c{1}{2}, 0, "verbose", false);
+%!     bp_train (net, x, y, "optimizer", opt, name, value, "verbose", false);
 %!   catch err
 %!     assert (err.identifier, "backprop:bp_train:out_of_range");
-%!     assert (names_word (err.message, c{1}{2}));
+%!     assert (names_word (err.message, name));
 %!   end_try_catch
 %! endfor
 
