@@ -292,7 +292,7 @@ printf ("  W2: %.1f us per step vs %.1f us (ratio %.2f)\n", 1e6 * t2, 1e6 * p2, 
 fb = full_batch (5);
 printf ("\nfull-batch minimisers, [784 30 10] on %s (medians of %d):\n",
         fb.data, fb.reps);
-what = {"one full-batch SGD epoch", "one bp_cost call (loss and gradient)",
+what = {"one full-batch SGD epoch", "one bp_cost call (loss and gradient)", ...
         "one cg iteration", "one bfgs iteration"};
 for i = 1:4
   printf ("  %-38s %8.1f ms  (%.2f epochs)\n", what{i}, 1e3 * fb.t(i),
