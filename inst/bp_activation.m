@@ -36,17 +36,10 @@
 ## @seealso{bp_loss, bp_forward}
 ## @end deftypefn
 
-function [a, da_dz, varargout] = bp_activation (z, name, varargin)
-  nin = nargin;
-  nout = nargout;
-  if (nin != 2 || nout > 2)
-    bp_count_error ("bp_activation", nin, nout, 2, "(z, name)");
-  endif
-  if (nout <= 1)
-    a = __bp_activation__ ("bp_activation", z, name);
-  else
-    [a, da_dz] = __bp_activation__ ("bp_activation", z, name);
-  endif
+function varargout = bp_activation (z, name, varargin)
+  ## da_dz is computed only when it is asked for.
+  bp_check_counts ("bp_activation", nargin, nargout, 2, 2, "(z, name)");
+  [varargout{1:max (nargout, 1)}] = __bp_activation__ ("bp_activation", z, name);
 endfunction
 
 %!test

@@ -92,11 +92,7 @@
 
 function varargout = bp_chain (net, x, y, l, j, k, varargin)
   fn = "bp_chain";
-  nin = nargin;
-  nout = nargout;
-  if (nin != 6 || nout > 1)
-    bp_count_error (fn, nin, nout, 1, "(net, x, y, l, j, k)");
-  endif
+  bp_check_counts (fn, nargin, nargout, 6, 1, "(net, x, y, l, j, k)");
   check_one_column (x, "x", "n_0");
   check_one_column (y, "y", "n_L");
   ## The gateways check net, x and y, naming bp_chain in their messages.
@@ -104,7 +100,7 @@ function varargout = bp_chain (net, x, y, l, j, k, varargin)
   [~, a, z] = __bp_forward__ (fn, net, x);
   [l, j, k] = check_indices (net, l, j, k);
   t = bp_chain_factors (factors (net, x, y, a, z, delta, l, j, k));
-  if (nout == 0)
+  if (nargout == 0)
     disp (t);
   else
     varargout{1} = t;

@@ -21,17 +21,10 @@
 ## @seealso{bp_init, bp_loss, bp_gradient, bp_predict}
 ## @end deftypefn
 
-function [aL, a, z, varargout] = bp_forward (net, x, varargin)
-  nin = nargin;
-  nout = nargout;
-  if (nin != 2 || nout > 3)
-    bp_count_error ("bp_forward", nin, nout, 3, "(net, x)");
-  endif
-  if (nout <= 1)
-    aL = __bp_forward__ ("bp_forward", net, x);
-  else
-    [aL, a, z] = __bp_forward__ ("bp_forward", net, x);
-  endif
+function varargout = bp_forward (net, x, varargin)
+  ## a{l} and z{l} (every layer, a copy each) are built only when asked for.
+  bp_check_counts ("bp_forward", nargin, nargout, 2, 3, "(net, x)");
+  [varargout{1:max (nargout, 1)}] = __bp_forward__ ("bp_forward", net, x);
 endfunction
 
 %!shared net, x

@@ -108,18 +108,15 @@ endfunction
 %! yy = [1 0 0 1; 0 1 1 0];
 %! [dW, db] = bp_gradient (n2, x, yy);
 %! h = 1e-6;
-%! for l = 1:2
-%!   for e = 1:numel (n2.W{l})
-%!     p = n2;  p.W{l}(e) += h;  q = n2;  q.W{l}(e) -= h;
-%!     [~, ~, ~, Cp] = bp_gradient (p, x, yy);
-%!     [~, ~, ~, Cq] = bp_gradient (q, x, yy);
-%!     assert (dW{l}(e), (Cp - Cq) / (2*h), 1e-8);
-%!   endfor
-%!   for e = 1:numel (n2.b{l})
-%!     p = n2;  p.b{l}(e) += h;  q = n2;  q.b{l}(e) -= h;
-%!     [~, ~, ~, Cp] = bp_gradient (p, x, yy);
-%!     [~, ~, ~, Cq] = bp_gradient (q, x, yy);
-%!     assert (db{l}(e), (Cp - Cq) / (2*h), 1e-8);
+%! g = struct ("W", {dW}, "b", {db});
+%! for f = {"W", "b"}
+%!   for l = 1:2
+%!     for e = 1:numel (n2.(f{1}){l})
+%!       p = n2;  p.(f{1}){l}(e) += h;  q = n2;  q.(f{1}){l}(e) -= h;
+%!       [~, ~, ~, Cp] = bp_gradient (p, x, yy);
+%!       [~, ~, ~, Cq] = bp_gradient (q, x, yy);
+%!       assert (g.(f{1}){l}(e), (Cp - Cq) / (2*h), 1e-8);
+%!     endfor
 %!   endfor
 %! endfor
 

@@ -80,11 +80,7 @@
 
 function [X, dims, varargout] = bp_load_idx (file, varargin)
   fn = "bp_load_idx";
-  nin = nargin;
-  nout = nargout;
-  if (nin != 1 || nout > 2)
-    bp_count_error (fn, nin, nout, 2, "(file)");
-  endif
+  bp_check_counts (fn, nargin, nargout, 1, 2, "(file)");
   bp_check_file_name (fn, file, false);
   ## "~/data.idx" means what it means to fopen; the gateway opens exactly
   ## the name it is given (no load path, no "-" for the standard input).
@@ -151,24 +147,20 @@ function [type, dims] = parse_header (head, label)
            label, n);
   endif
 
-  switch (head(3))
-    case 0x08
-      type = struct ("name", "uint8", "class", "uint8", "bytes", 1);
-    case 0x09
-      type = struct ("name", "int8", "class", "int8", "bytes", 1);
-    case 0x0B
-      type = struct ("name", "int16", "class", "int16", "bytes", 2);
-    case 0x0C
-      type = struct ("name", "int32", "class", "int32", "bytes", 4);
-    case 0x0D
-      type = struct ("name", "float32", "class", "single", "bytes", 4);
-    case 0x0E
-      type = struct ("name", "float64", "class", "double", "bytes", 8);
-    otherwise
-      error ("backprop:bp_load_idx:unknown_type",
-             "bp_load_idx: %s has unknown IDX type code 0x%02X (known: 08 09 0B 0C 0D 0E)",
-             label, head(3));
-  endswitch
+  ## The IDX type codes: code, name, Octave class, bytes per value.
+  types = {0x08, "uint8",   "uint8",  1
+           0x09, "int8",    "int8",   1
+           0x0B, "int16",   "int16",  2
+           0x0C, "int32",   "int32",  4
+           0x0D, "float32", "single", 4
+           0x0E, "float64", "double", 8};
+  k = find ([types{:,1}] == head(3), 1);
+  if (isempty (k))
+    error ("backprop:bp_load_idx:unknown_type",
+           "bp_load_idx: %s has unknown IDX type code 0x%02X (known: 08 09 0B 0C 0D 0E)",
+           label, head(3));
+  endif
+  type = struct ("name", types{k,2}, "class", types{k,3}, "bytes", types{k,4});
 
   nd = head(4);
   if (nd == 0)

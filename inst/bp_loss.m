@@ -27,17 +27,10 @@
 ## @seealso{bp_activation, bp_gradient}
 ## @end deftypefn
 
-function [C, dC_da, varargout] = bp_loss (aL, y, name, varargin)
-  nin = nargin;
-  nout = nargout;
-  if (nin != 3 || nout > 2)
-    bp_count_error ("bp_loss", nin, nout, 2, "(aL, y, name)");
-  endif
-  if (nout <= 1)
-    C = __bp_loss__ ("bp_loss", aL, y, name);
-  else
-    [C, dC_da] = __bp_loss__ ("bp_loss", aL, y, name);
-  endif
+function varargout = bp_loss (aL, y, name, varargin)
+  ## dC_da, as large as aL, is made only when asked for.
+  bp_check_counts ("bp_loss", nargin, nargout, 3, 2, "(aL, y, name)");
+  [varargout{1:max (nargout, 1)}] = __bp_loss__ ("bp_loss", aL, y, name);
 endfunction
 
 %!test

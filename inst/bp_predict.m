@@ -27,12 +27,8 @@
 ## @end deftypefn
 
 function [Y, class, varargout] = bp_predict (net, X, varargin)
-  nin = nargin;
-  nout = nargout;
-  if (nin != 2 || nout > 2)
-    bp_count_error ("bp_predict", nin, nout, 2, "(net, X)");
-  endif
   fn = "bp_predict";
+  bp_check_counts (fn, nargin, nargout, 2, 2, "(net, X)");
   ## Columns a call of the gateway takes: about 1e8 multiply-adds, a few
   ## hundredths of a second, so that Ctrl-C can stop a long prediction
   ## between two calls.  The network is checked first: its sizes set the

@@ -41,11 +41,7 @@
 
 function [net, varargout] = bp_roll (theta, net, varargin)
   fn = "bp_roll";
-  nin = nargin;
-  nout = nargout;
-  if (nin != 2 || nout > 1)
-    bp_count_error (fn, nin, nout, 1, "(theta, net)");
-  endif
+  bp_check_counts (fn, nargin, nargout, 2, 1, "(theta, net)");
   ## The network first: it says how long theta must be.
   bp_check_net (fn, net);
   layout = bp_layout (net);

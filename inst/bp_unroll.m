@@ -55,11 +55,8 @@
 
 function [theta, layout, varargout] = bp_unroll (net, varargin)
   fn = "bp_unroll";
-  nin = nargin;
   nout = nargout;
-  if (nin != 1 || nout > 2)
-    bp_count_error (fn, nin, nout, 2, "(net)");
-  endif
+  bp_check_counts (fn, nargin, nout, 1, 2, "(net)");
   bp_check_net (fn, net);
   L = numel (net.W);
   parts = cell (2, L);
