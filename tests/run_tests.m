@@ -40,8 +40,8 @@ function run_tests (c_log)
   endfor
 
   if (known > 0)
-    printf ("%d known failure%s (%%!xtest: known bugs of the C core, not counted as failed)\n",
-            known, ifelse_s (known));
+    printf ("%d known failure(s) (%%!xtest: known bugs of the C core, not counted as failed)\n",
+            known);
   endif
   printf ("%d passed, %d failed\n", passed, failed);
   if (failed > 0)
@@ -81,17 +81,10 @@ function [p, f, k] = run_one (name)
     f = 1;
   end_try_catch
   if (k > 0)
-    printf ("%-40s %4d passed, %d failed, %d known failure%s\n", label, p, f,
-            k, ifelse_s (k));
+    printf ("%-40s %4d passed, %d failed, %d known failure(s)\n", label, p,
+            f, k);
   else
     printf ("%-40s %4d passed, %d failed\n", label, p, f);
-  endif
-endfunction
-
-function s = ifelse_s (n)
-  s = "";
-  if (n != 1)
-    s = "s";
   endif
 endfunction
 

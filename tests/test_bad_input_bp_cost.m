@@ -37,15 +37,7 @@
 %!test
 %! ## theta of the wrong length or shape: the message states the length
 %! ## net needs (17 values).
-%! S = {"wrong_size"};  N = {"17 values"};
-%! bad = {theta(1:end-1),       "16-by-1 (one value short)",       S, N
-%!        [theta; 0],           "18-by-1 (one value too many)",    S, N
-%!        theta',               "1-by-17 (a row)",                 S, N
-%!        [theta theta],        "17-by-2",                         S, N
-%!        0,                    "a scalar",                        S, N
-%!        zeros(17, 0),        "zeros(17,0)",                     S, N
-%!        reshape(theta, 1, 1, 17), "1-by-1-by-17",               S, N
-%!        bp_unroll(bp_init ([2 4 2], "seed", 1)), "the theta of a 2-4-2 network", S, N};
+%! bad = bad_theta_lengths (theta);
 %! report (try_bad ("bp_cost", {theta, net, X, Y}, 1, bad, [1 2]));
 
 %!test
@@ -89,13 +81,7 @@
 
 %!test
 %! ## With the log losses Y must lie in [0, 1], as in bp_gradient.
-%! R = {"out_of_range"};  N = {"Y"};
-%! ce = bp_init ([2 3 2], "loss", "cross-entropy", "seed", 1);
-%! ll = bp_init ([2 3 2], "activation", {"relu", "softmax"},
-%!               "loss", "log-likelihood", "seed", 1);
-%! bad = {[2 0 1 0; 0 1 0 1],       "Y(1,1) = 2",        R, N
-%!        [1 0 1 0; 0 1 0 -1],      "Y(2,4) = -1",       R, N
-%!        [1 0 1 0; 0 1+eps 0 1],   "Y(2,2) = 1 + eps",  R, N};
+%! [ce, ll, bad] = log_loss_targets ("Y");
 %! report ([try_bad("bp_cost", {theta, ce, X, Y}, 4, bad, [1 2]), ...
 %!          try_bad("bp_cost", {theta, ll, X, Y}, 4, bad, [1 2])]);
 

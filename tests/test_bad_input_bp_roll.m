@@ -27,17 +27,9 @@
 %!test
 %! ## theta of the wrong length or shape: the message states the length
 %! ## net needs (17 values).
-%! S = {"wrong_size"};  N = {"17 values"};
-%! bad = {theta(1:end-1),       "16-by-1 (one value short)",       S, N
-%!        [theta; 0],           "18-by-1 (one value too many)",    S, N
-%!        theta',               "1-by-17 (a row)",                 S, N
-%!        [theta theta],        "17-by-2",                         S, N
-%!        reshape(theta(1:16), 4, 4), "4-by-4",                   S, N
-%!        0,                    "a scalar",                        S, N
-%!        zeros(17, 0),        "zeros(17,0)",                     S, N
-%!        zeros(0, 1),         "zeros(0,1)",                      S, N
-%!        reshape(theta, 1, 1, 17), "1-by-1-by-17",               S, N
-%!        bp_unroll(bp_init ([2 4 2], "seed", 1)), "the theta of a 2-4-2 network", S, N};
+%! bad = [bad_theta_lengths(theta)
+%!        {zeros(0, 1), "zeros(0,1)", {"wrong_size"}, {"17 values"}}
+%!        {reshape(theta(1:16), 4, 4), "4-by-4", {"wrong_size"}, {"17 values"}}];
 %! report (try_bad ("bp_roll", {theta, net}, 1, bad, 1));
 
 %!test

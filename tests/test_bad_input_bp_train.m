@@ -168,14 +168,7 @@
 
 %!test
 %! ## With the log losses Y must lie in [0, 1], as in bp_gradient.
-%! R = {"out_of_range"};  N = {"Y"};
-%! ce = bp_init ([2 3 2], "loss", "cross-entropy", "seed", 1);
-%! ll = bp_init ([2 3 2], "activation", {"relu", "softmax"},
-%!               "loss", "log-likelihood", "seed", 1);
-%! bad = {[2 0 1 0; 0 1 0 1],       "Y(1,1) = 2",        R, N
-%!        [1 0 1 0; 0 1 0 -1],      "Y(2,4) = -1",       R, N
-%!        [1 0 1 0; 0 1+eps 0 1],   "Y(2,2) = 1 + eps",  R, N
-%!        [1 0 1 0; 0 1 0 -1e-300], "Y(2,4) = -1e-300",  R, N};
+%! [ce, ll, bad] = log_loss_targets ("Y");
 %! opts = {"epochs", 2, "verbose", false};
 %! report ([try_bad("bp_train", [{ce, x, y}, opts], 3, bad, [1 2]), ...
 %!          try_bad("bp_train", [{ll, x, y}, opts], 3, bad, [1 2])]);
@@ -302,13 +295,9 @@
 
 %!test
 %! ## With the log losses Yv must lie in [0, 1] as Y must.
-%! R = {"out_of_range"};  N = {"validation{2}"};
-%! ce = bp_init ([2 3 2], "loss", "cross-entropy", "seed", 1);
-%! ll = bp_init ([2 3 2], "activation", {"relu", "softmax"},
-%!               "loss", "log-likelihood", "seed", 1);
-%! bad = {{x, [2 0 1 0; 0 1 0 1]},      "Yv(1,1) = 2",        R, N
-%!        {x, [1 0 1 0; 0 1 0 -1]},     "Yv(2,4) = -1",       R, N
-%!        {x, [1 0 1 0; 0 1+eps 0 1]},  "Yv(2,2) = 1 + eps",  R, N};
+%! [ce, ll, bad] = log_loss_targets ("Yv");
+%! bad(:,1) = cellfun (@(v) {x, v}, bad(:,1), "uniformoutput", false);
+%! bad(:,4) = {{"validation{2}"}};
 %! opts = {"epochs", 2, "verbose", false, "validation", {x, y}};
 %! report ([try_bad("bp_train", [{ce, x, y}, opts], 9, bad, [1 2]), ...
 %!          try_bad("bp_train", [{ll, x, y}, opts], 9, bad, [1 2])]);

@@ -25,18 +25,9 @@ function [events, out, status] = count_calls (code, counted, marks, seconds)
   if (system ("command -v gdb > /dev/null 2>&1") != 0)
     error ("count_calls: gdb is not installed (make test installs it: tools/install-deps gdb)");
   endif
-  dirs = unique ({fileparts(which ("bp_train")), fileparts(which ("__bp_train__"))});
-  d = tempname ();
-  mkdir (d);
+  cmds = [tempname() ".gdb"];
+  f = fopen (cmds, "w");
   unwind_protect
-    script = fullfile (d, "child.m");
-    f = fopen (script, "w");
-    fprintf (f, "1;\n");
-    fprintf (f, "addpath ('%s');\n", dirs{:});
-    fprintf (f, "%s\n", code{:});
-    fclose (f);
-    cmds = fullfile (d, "count.gdb");
-    f = fopen (cmds, "w");
     fprintf (f, "set breakpoint pending on\nset pagination off\nset confirm off\n");
     fprintf (f, "set $bp_calls = 0\n");
     for i = 1:numel (counted)
@@ -49,19 +40,11 @@ function [events, out, status] = count_calls (code, counted, marks, seconds)
     endfor
     fprintf (f, "run\nprintf \"BP_MARK end %%d\\n\", $bp_calls\n");
     fclose (f);
-    limit = "";
-    if (system ("command -v timeout > /dev/null 2>&1") == 0)
-      limit = sprintf ("timeout -k 10 %d ", seconds);
-    endif
     ## No debuginfod: gdb would try the network for every library.
-    cmd = sprintf (["exec env -u DEBUGINFOD_URLS %sgdb -batch -nx -x '%s' " ...
-                    "--args '%s' --norc --no-history --quiet '%s' 2>&1 < /dev/null"],
-                   limit, cmds, fullfile (OCTAVE_HOME (), "bin", "octave-cli"),
-                   script);
-    [status, out] = system (cmd);
+    [status, out] = run_octave_child (code, seconds, 0, "",
+                                      sprintf ("env -u DEBUGINFOD_URLS gdb -batch -nx -x '%s' --args", cmds));
   unwind_protect_cleanup
-    confirm_recursive_rmdir (false, "local");
-    [~] = rmdir (d, "s");
+    [~] = unlink (cmds);
   end_unwind_protect
   t = regexp (out, '^BP_MARK (\S+) (\d+)$', "tokens", "lineanchors");
   events = struct ("name", cellfun (@(c) c{1}, t, "uniformoutput", false)',
