@@ -10,6 +10,8 @@
 ## @var{X} is n0-by-N and @var{Y} nL-by-N, one sample a column.  Options
 ## come as name/value pairs, as one struct of them (@var{opts}, as
 ## @code{optimset} makes), or a struct followed by pairs (the pairs win).
+## An option given as [] takes its default, as in an @code{optimset}
+## struct.
 ##
 ## Each epoch splits the N columns into mini-batches of @qcode{"batch"}
 ## columns (the last one smaller when @qcode{"batch"} does not divide N).
