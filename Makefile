@@ -20,10 +20,8 @@ PKG_SETUP := pkg ("prefix", "$(PKG_PREFIX)", "$(PKG_PREFIX)"); \
 LOAD := $(PKG_SETUP) pkg load backprop;
 
 BUILD_DEPS := octave octave-dev libgsl-dev libopenblas-dev zlib1g-dev
-# Octave 7 draws no axes, even through gnuplot, without FreeSans.  gdb
-# counts the loss evaluations of bp_train's full-batch minimisers in
-# tests/test_unroll_cost.m (breakpoints on the installed MEX file).
-TEST_DEPS := $(BUILD_DEPS) gnuplot-nox fonts-dejavu-core fonts-freefont-otf gdb
+# Octave 7 draws no axes, even through gnuplot, without FreeSans.
+TEST_DEPS := $(BUILD_DEPS) gnuplot-nox fonts-dejavu-core fonts-freefont-otf
 DEMO_DEPS := $(TEST_DEPS)
 
 SOURCES := DESCRIPTION COPYING INDEX NEWS README.md \

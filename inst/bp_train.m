@@ -124,7 +124,10 @@
 ## @code{hist.best_epoch} is the epoch whose weights are returned under
 ## early stopping (0 without), and @code{hist.stopped} why training
 ## ended: @qcode{"epochs"}, @qcode{"patience"}, @qcode{"callback"},
-## @qcode{"min_eta"} or (cg, bfgs) @qcode{"gradient"}.
+## @qcode{"min_eta"}, or for cg and bfgs @qcode{"gradient"} (its norm
+## fell below @qcode{"tol"}) or @qcode{"no_progress"} (the line search
+## could not lower the loss any more, even from the steepest descent: the
+## network reached is returned).
 ##
 ## @var{state} holds what the next call needs to go on exactly where this
 ## one ended: the optimizer's moments (velocities, or Adam's m and v, as
@@ -140,8 +143,8 @@
 ## the prompt; nothing is assigned and the network passed in is never
 ## modified.  If the loss or the weights become NaN or Inf, training stops
 ## with an error naming the epoch.  A full-batch minimiser whose line
-## search cannot lower the loss any more stops with the error
-## @code{backprop:bp_train:no_progress}.
+## search cannot lower the loss of the starting network at all stops
+## with the error @code{backprop:bp_train:no_progress}.
 ##
 ## @example
 ## [X, Y] = bp_dataset ("xor");

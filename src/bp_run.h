@@ -120,6 +120,8 @@ typedef enum {
   BP_STOP_CALLBACK,         /* the caller's callback asked to stop */
   BP_STOP_MIN_ETA,          /* the plateau schedule went below min_eta */
   BP_STOP_GRADIENT,         /* full batch: gradient norm below tolerance */
+  BP_STOP_NO_PROGRESS,      /* full batch: the line search could not lower
+                               the loss, even from the steepest descent */
   BP_N_STOPS
 } bp_stop;
 const char *bp_stop_name (int s);
@@ -144,14 +146,15 @@ typedef struct bp_train_options_s {
                                tolerance */
 } bp_train_options;
 
-/* The table of scalar options: name, bounds (both included), whether a
-   whole number, default.  The gateway checks values against it; the
+/* The table of scalar options: name, bounds (included unless open),
+   whether a whole number, default.  The gateway checks values against it; the
    help of bp_train documents it. */
-typedef struct {
+typedef struct bp_option_spec_s {
   const char *name;
   double lo, hi;
   int whole;
   double fallback;
+  int open_lo, open_hi;     /* the bound itself is excluded */
 } bp_option_spec;
 size_t bp_option_count (void);
 const bp_option_spec *bp_option (size_t i);
@@ -242,7 +245,7 @@ void bp_run_seed (bp_run *r, uint64_t seed);
    there and return BP_CONTINUE, to be called again.  Returns BP_OK when
    the run has ended (its history's stopped says why), BP_EDIVERGE
    (bp_run_look's bad_epoch names the epoch), BP_ENOPROG (a full-batch line
-   search could not improve), BP_EBADLEN (data of the wrong shape), or
+   search could not improve on the starting point), BP_EBADLEN (data of the wrong shape), or
    BP_ENOMEM (GSL's minimiser could not allocate). */
 int bp_run_advance (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
                     const gsl_matrix *Xv, const gsl_matrix *Yv,

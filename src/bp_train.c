@@ -10,7 +10,8 @@
 static const bp_name stop_names[] = {
   { "running", BP_STOP_NONE }, { "epochs", BP_STOP_EPOCHS },
   { "patience", BP_STOP_PATIENCE }, { "callback", BP_STOP_CALLBACK },
-  { "min_eta", BP_STOP_MIN_ETA }, { "gradient", BP_STOP_GRADIENT }
+  { "min_eta", BP_STOP_MIN_ETA }, { "gradient", BP_STOP_GRADIENT },
+  { "no_progress", BP_STOP_NO_PROGRESS }
 };
 
 BP_NAME_OF (bp_stop, stop_names)
@@ -353,8 +354,7 @@ bp_run_evaluate (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y, double *lo
       gsl_matrix y = gsl_matrix_const_submatrix (Y, r0, 0, m, Y->size2).matrix;
       double C;
       bp_run_views (r, m);
-      bp_forward (&r->net, &x, Z, A);
-      bp_backward (&r->net, &y, Z, A, D, &C);
+      bp_forward_loss (&r->net, &x, &y, Z, A, &D[L - 1], &C);
       s += (double) m * C;
       if (r->targets != BP_NO_CLASSES)
         correct += bp_count_correct (&A[L - 1], &y);

@@ -8,12 +8,7 @@
 ## Counted: the checks of the C unit tests (their log), and the
 ## %!test/%!error/%!assert blocks of every public function (the installed
 ## copies, found through the package's INDEX) and of every tests/test_*.m
-## file.
-##
-## An %!xtest block is a known bug of the C core, written down as a test
-## that fails until the core is fixed: while it fails it is listed as a
-## known failure, not counted as failed; once it passes it counts as
-## passed (and should become a plain %!test).
+## file.  A known-failing block (%!xtest) counts as failed.
 ## @end deftypefn
 
 function run_tests (c_log)
@@ -31,18 +26,12 @@ function run_tests (c_log)
 
   names = [public_functions(fullfile (here, "..", "INDEX")), ...
            test_files(here)];
-  known = 0;
   for i = 1:numel (names)
-    [p, f, k] = run_one (names{i});
+    [p, f] = run_one (names{i});
     passed += p;
     failed += f;
-    known += k;
   endfor
 
-  if (known > 0)
-    printf ("%d known failure(s) (%%!xtest: known bugs of the C core, not counted as failed)\n",
-            known);
-  endif
   printf ("%d passed, %d failed\n", passed, failed);
   if (failed > 0)
     exit (1);
@@ -62,15 +51,12 @@ function files = test_files (here)
 endfunction
 
 ## Run the test blocks of one function or file; a name without any block
-## counts as one failure, since every function must carry tests.  K
-## counts the %!xtest blocks that failed (known failures, not in F).
-function [p, f, k] = run_one (name)
+## counts as one failure, since every function must carry tests.
+function [p, f] = run_one (name)
   [~, label] = fileparts (name);
-  k = 0;
   try
-    [p, n, xfail, xbug] = test (name, "quiet", stdout);
-    k = xfail + xbug;
-    f = n - p - k;
+    [p, n] = test (name, "quiet", stdout);
+    f = n - p;             # xtest blocks that fail are failures too
     if (n == 0)
       printf ("%s has no tests\n", label);
       f = 1;
@@ -80,12 +66,7 @@ function [p, f, k] = run_one (name)
     p = 0;
     f = 1;
   end_try_catch
-  if (k > 0)
-    printf ("%-40s %4d passed, %d failed, %d known failure(s)\n", label, p,
-            f, k);
-  else
-    printf ("%-40s %4d passed, %d failed\n", label, p, f);
-  endif
+  printf ("%-40s %4d passed, %d failed\n", label, p, f);
 endfunction
 
 ## The C test program's closing line; a missing or unreadable log is one
