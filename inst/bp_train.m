@@ -10,6 +10,8 @@
 ## @var{X} is n0-by-N and @var{Y} nL-by-N, one sample a column.  Options
 ## come as name/value pairs, as one struct of them (@var{opts}, as
 ## @code{optimset} makes), or a struct followed by pairs (the pairs win).
+## An option given as [] takes its default, as in an @code{optimset}
+## struct.
 ##
 ## Each epoch splits the N columns into mini-batches of @qcode{"batch"}
 ## columns (the last one smaller when @qcode{"batch"} does not divide N).
@@ -111,14 +113,21 @@
 ## read with the threshold 0.5, or one-hot with several), @code{val_loss}
 ## and @code{val_accuracy} (with validation data, after the epoch; the
 ## loss without the L2 term, so it compares across lambda),
-## @code{seconds}, @code{eta} (the rate used), and @code{grad_rms}, one
+## @code{seconds}, @code{eta} (the rate used), @code{evaluations} (the
+## gradients of the loss over all the training samples computed so far
+## in this call: an epoch of mini-batches counts one, a full-batch
+## iteration as many as its line search needed, so optimizers compare by
+## their work), and @code{grad_rms}, one
 ## column per layer: the root mean square of the entries of dC/dW^(l) on
 ## the epoch's last mini-batch (how fast each layer learns; for
 ## @qcode{"cg"} and @qcode{"bfgs"}, at the iteration's point).
 ## @code{hist.best_epoch} is the epoch whose weights are returned under
 ## early stopping (0 without), and @code{hist.stopped} why training
 ## ended: @qcode{"epochs"}, @qcode{"patience"}, @qcode{"callback"},
-## @qcode{"min_eta"} or (cg, bfgs) @qcode{"gradient"}.
+## @qcode{"min_eta"}, or for cg and bfgs @qcode{"gradient"} (its norm
+## fell below @qcode{"tol"}) or @qcode{"no_progress"} (the line search
+## could not lower the loss any more, even from the steepest descent: the
+## network reached is returned).
 ##
 ## @var{state} holds what the next call needs to go on exactly where this
 ## one ended: the optimizer's moments (velocities, or Adam's m and v, as
@@ -134,8 +143,8 @@
 ## the prompt; nothing is assigned and the network passed in is never
 ## modified.  If the loss or the weights become NaN or Inf, training stops
 ## with an error naming the epoch.  A full-batch minimiser whose line
-## search cannot lower the loss any more stops with the error
-## @code{backprop:bp_train:no_progress}.
+## search cannot lower the loss of the starting network at all stops
+## with the error @code{backprop:bp_train:no_progress}.
 ##
 ## @example
 ## [X, Y] = bp_dataset ("xor");
@@ -256,12 +265,6 @@ function [Xv, Yv] = validation_data (opts)
     v = opts.(f{k});
     if (iscell (v) && numel (v) == 2)
       [Xv, Yv] = deal (v{:});
-    elseif (isempty (v) && ! (iscell (v) || isa (v, "double")))
-      ## An empty cell or [] means none; an empty string or struct is a
-      ## mistake, not a choice (the gateway takes every empty for none).
-      error ("backprop:bp_train:wrong_type",
-             "bp_train: validation must be a cell {Xv, Yv} (or empty for none), got %s",
-             bp_describe (v));
     endif
   endif
 endfunction
@@ -360,8 +363,9 @@ endfunction
 %! [net, h] = bp_train (net, X, Y2, "epochs", 4, "validation", {X, Y2}, ...
 %!                      "verbose", false, "seed", 1);
 %! assert (fieldnames (h), {"epoch"; "loss"; "accuracy"; "val_loss"; ...
-%!                          "val_accuracy"; "seconds"; "eta"; "grad_rms"; ...
-%!                          "best_epoch"; "stopped"});
+%!                          "val_accuracy"; "seconds"; "eta"; "evaluations"; ...
+%!                          "grad_rms"; "best_epoch"; "stopped"});
+%! assert (h.evaluations, 1:4);
 %! [~, ~, ~, C] = bp_gradient (net, X, Y2);
 %! assert (h.val_loss(end), C, 1e-12);
 %! [~, k] = bp_predict (net, X);
@@ -382,7 +386,6 @@ endfunction
 %!error <batch must be a whole number> bp_train (bp_init ([2 1]), X, Y, "batch", 2.5)
 %!error <momentum must be a number in \[0, 1\]> bp_train (bp_init ([2 1]), X, Y, "momentum", 2)
 %!error <validation must be a cell> bp_train (bp_init ([2 1]), X, Y, "validation", X)
-%!error <validation must be a cell \{Xv, Yv\} \(or empty for none\), got a 0-by-0 char> bp_train (bp_init ([2 1]), X, Y, "validation", "")
 %!error <Y must be a real double matrix with 1 rows> bp_train (bp_init ([2 1]), X, [Y; Y])
 %!error <diverged in epoch 1> bp_train (bp_init ([2 1], "seed", 1, "activation", "linear", "loss", "sse"), X, Y, "eta", 1e308, "verbose", false)
 %!error <optimizer must be one of 'sgd', 'nesterov'> bp_train (bp_init ([2 1]), X, Y, "optimizer", "adagrad")

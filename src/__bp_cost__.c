@@ -39,15 +39,25 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   /* The network and its gradient as views of the two columns. */
   bp_net_view (&net, mxMalloc (L * sizeof *net.W),
                mxMalloc (L * sizeof *net.b), theta.data);
-  mxArray *g = mxCreateUninitNumericMatrix (P, 1, mxDOUBLE_CLASS, mxREAL);
-  bp_net grad = net;
-  bp_net_view (&grad, mxMalloc (L * sizeof *grad.W),
-               mxMalloc (L * sizeof *grad.b), mxGetPr (g));
   double J;
-  if (bp_loss_and_gradient (&net, &X, &Y, lambda, &ws, grad.W, grad.b, &J)
-      != BP_OK)
+  int s;
+  if (nlhs > 1)
+    {
+      mxArray *g = mxCreateUninitNumericMatrix (P, 1, mxDOUBLE_CLASS, mxREAL);
+      bp_net grad = net;
+      bp_net_view (&grad, mxMalloc (L * sizeof *grad.W),
+                   mxMalloc (L * sizeof *grad.b), mxGetPr (g));
+      s = bp_loss_and_gradient (&net, &X, &Y, lambda, &ws, grad.W, grad.b,
+                                &J);
+      plhs[1] = g;
+    }
+  else
+    {
+      /* The loss alone (all fminsearch asks for) needs no backward pass. */
+      s = bp_forward_loss (&net, &X, &Y, ws.Z, ws.A, &ws.Delta[L - 1], &J);
+      J += bp_decay_cost (&net, lambda, X.size1);
+    }
+  if (s != BP_OK)
     bpx_error ("internal", "the cost was given arrays of the wrong shape");
   plhs[0] = mxCreateDoubleScalar (J);
-  if (nlhs > 1)
-    plhs[1] = g;
 }

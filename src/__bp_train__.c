@@ -205,8 +205,7 @@ read_options (const mxArray *opts, start_args *a)
       if (i < bp_option_count ())
         {
           const bp_option_spec *s = bp_option (i);
-          bp_option_set (&a->o, i, bpx_scalar (v, s->name, s->lo, s->hi,
-                                               s->whole));
+          bp_option_set (&a->o, i, bpx_option (v, s));
           given[i] = 1;
           a->seed_given |= strcmp (s->name, "seed") == 0;
         }
@@ -356,21 +355,26 @@ run_slice (int nlhs, mxArray *plhs[], int nin, const mxArray *in[])
                                      has_v ? &Yv : NULL, pause_here, &s);
   if (status != BP_OK && status != BP_CONTINUE)
     {
-      const size_t bad = bp_run_look (l->run).bad_epoch;
-      const double eta = bp_run_look (l->run).state->eta;
+      const bp_run_info info = bp_run_look (l->run);
+      const size_t bad = info.bad_epoch;
+      const double eta = info.state->eta, step = info.options->step;
+      const int full_batch = bp_optimizer_full_batch (info.options->opt.kind);
       drop (in[0]);
       switch (status)
         {
         case BP_EDIVERGE:
+          if (full_batch)
+            bpx_error ("diverged", "training diverged in iteration %lu: the "
+                       "loss or the weights became NaN or Inf (try a smaller "
+                       "first \"step\", now %g)", (unsigned long) bad, step);
           bpx_error ("diverged", "training diverged in epoch %lu: the loss or "
                      "the weights became NaN or Inf (try a smaller eta, now "
                      "%g)", (unsigned long) bad, eta);
         case BP_ENOPROG:
           bpx_error ("no_progress", "the line search could not lower the "
-                     "loss in iteration %lu: the minimiser is as close to a "
-                     "minimum as rounding lets it get (a larger \"tol\" "
-                     "stops it earlier, with the network)",
-                     (unsigned long) bad);
+                     "loss from the starting network, even along the "
+                     "steepest descent (iteration %lu): try another first "
+                     "\"step\" or \"line_tol\"", (unsigned long) bad);
         case BP_EBADLEN:
           bpx_error ("internal", "the data changed shape between slices");
         default:
@@ -402,8 +406,8 @@ history (const bp_run *run)
   const size_t E = h->epochs, L = net->L;
   const int classes = !isnan (E ? h->accuracy[0] : NAN);
   const int validation = E && !isnan (h->val_loss[0]);
-  const char *names[12];
-  mxArray *values[12];
+  const char *names[13];
+  mxArray *values[13];
   int nf = 0;
   double *epoch = mxMalloc ((E ? E : 1) * sizeof *epoch);
   for (size_t e = 0; e < E; e++)
@@ -421,6 +425,7 @@ history (const bp_run *run)
     }
   ROW ("seconds", h->seconds);
   ROW ("eta", h->eta);
+  ROW ("evaluations", h->evaluations);
 #undef ROW
   /* grad_rms: one row per epoch, one column per layer. */
   mxArray *g = mxCreateDoubleMatrix (E, L, mxREAL);

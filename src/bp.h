@@ -264,6 +264,13 @@ int bp_backward (const bp_net *net, const gsl_matrix *Y, const gsl_matrix *Z,
 int bp_gradient_sums (const gsl_matrix *In, const gsl_matrix *D, double s,
                       double beta, gsl_matrix *dW, gsl_vector *db);
 
+/* The mean data loss alone, without the backward pass: the forward pass
+   into Z, A, then the output's loss, evaluated from z where the fused
+   forms need it (DL, m-by-n_L, receives the output error on the way). */
+int bp_forward_loss (const bp_net *net, const gsl_matrix *X,
+                     const gsl_matrix *Y, gsl_matrix *Z, gsl_matrix *A,
+                     gsl_matrix *DL, double *C);
+
 /* The gradient of one layer from its input a^(l-1) (In, m-by-n[i]) and
    error delta^(l) (D, m-by-n[i+1]):
      dW = (1/m) a^T delta + (lambda/m) W,   db = (1/m) sum over samples of delta. */

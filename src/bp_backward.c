@@ -35,6 +35,21 @@ bp_backward (const bp_net *net, const gsl_matrix *Y, const gsl_matrix *Z,
 }
 
 int
+bp_forward_loss (const bp_net *net, const gsl_matrix *X, const gsl_matrix *Y,
+                 gsl_matrix *Z, gsl_matrix *A, gsl_matrix *DL, double *C)
+{
+  const size_t L = net->L;
+  if (Y->size1 != X->size1 || Y->size2 != net->n[L]
+      || DL->size1 != X->size1 || DL->size2 != net->n[L])
+    return BP_EBADLEN;
+  const int s = bp_forward (net, X, Z, A);
+  if (s == BP_OK)
+    *C = bp_output_delta (net->loss, net->g[L - 1], &Z[L - 1], &A[L - 1], Y,
+                          DL);
+  return s;
+}
+
+int
 bp_gradient_sums (const gsl_matrix *In, const gsl_matrix *D, double s,
                   double beta, gsl_matrix *dW, gsl_vector *db)
 {

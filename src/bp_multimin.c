@@ -41,7 +41,10 @@ full_batch (bp_multimin *mm, const gsl_vector *x, gsl_vector *g)
   bp_net grad = r->net;
   gsl_matrix *Z = r->views, *A = r->views + L, *D = r->views + 2 * L;
   if (g)
-    bp_net_view (&grad, r->GW, r->Gb, g->data);
+    {
+      bp_net_view (&grad, r->GW, r->Gb, g->data);
+      r->evaluations++;
+    }
   double sum = 0.0;
   for (size_t r0 = 0; r0 < N; r0 += B)
     {
@@ -52,8 +55,10 @@ full_batch (bp_multimin *mm, const gsl_vector *x, gsl_vector *g)
                                                   mm->Y->size2).matrix;
       double C;
       bp_run_views (r, m);
-      if (bp_forward (&net, &xs, Z, A) != BP_OK
-          || bp_backward (&net, &ys, Z, A, D, &C) != BP_OK)
+      /* The loss alone needs no backward pass. */
+      if ((g ? bp_forward (&net, &xs, Z, A) != BP_OK
+               || bp_backward (&net, &ys, Z, A, D, &C) != BP_OK
+             : bp_forward_loss (&net, &xs, &ys, Z, A, &D[L - 1], &C) != BP_OK))
         return NAN;
       sum += (double) m * C;
       if (g)
@@ -180,9 +185,16 @@ bp_multimin_advance (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
           r->bad_epoch = r->e + 1;
           return BP_EDIVERGE;
         }
+      /* A stall after some progress ends the run with what it reached
+         (hist.stopped says so); one at the very start is an error. */
+      if (s == GSL_ENOPROG && r->e > 0)
+        {
+          bp_run_finish (r, BP_STOP_NO_PROGRESS);
+          return BP_OK;
+        }
       if (s == GSL_ENOPROG)
         {
-          r->bad_epoch = r->e + 1;
+          r->bad_epoch = 1;
           return BP_ENOPROG;
         }
       if (s != GSL_SUCCESS)

@@ -10,28 +10,32 @@
 enum { AS_SIZE, AS_DOUBLE, AS_FLAG, AS_U64 };
 
 static const struct {
-  bp_option_spec spec;      /* name, lo, hi (both included), whole, default */
+  bp_option_spec spec;      /* name, lo, hi, whole, default, open ends */
   size_t offset;            /* where in bp_train_options */
   int as;                   /* and as what */
 } table[] = {
 #define AT(field) offsetof (bp_train_options, field)
-  { { "epochs", 1, 1e9, 1, 10 }, AT (epochs), AS_SIZE },
-  { { "batch", 1, 9007199254740992.0, 1, 10 }, AT (batch), AS_SIZE },
-  { { "eta", 0, HUGE_VAL, 0, 0.5 }, AT (eta), AS_DOUBLE },
-  { { "momentum", 0, 1, 0, 0 }, AT (opt.momentum), AS_DOUBLE },
-  { { "lambda", 0, HUGE_VAL, 0, 0 }, AT (lambda), AS_DOUBLE },
-  { { "shuffle", 0, 1, 1, 1 }, AT (shuffle), AS_FLAG },
-  { { "seed", 0, 4294967295.0, 1, 0 }, AT (seed), AS_U64 },
-  { { "rho", 0, 1, 0, 0.99 }, AT (opt.rho), AS_DOUBLE },
-  { { "beta1", 0, 1, 0, 0.9 }, AT (opt.beta1), AS_DOUBLE },
-  { { "beta2", 0, 1, 0, 0.999 }, AT (opt.beta2), AS_DOUBLE },
-  { { "epsilon", 0, HUGE_VAL, 0, 1e-8 }, AT (opt.epsilon), AS_DOUBLE },
-  { { "patience", 0, 1e9, 1, 0 }, AT (patience), AS_SIZE },
-  { { "min_delta", 0, HUGE_VAL, 0, 0 }, AT (min_delta), AS_DOUBLE },
-  { { "max_iter", 1, 1e9, 1, 100 }, AT (max_iter), AS_SIZE },
-  { { "tol", 0, HUGE_VAL, 0, 1e-6 }, AT (tol), AS_DOUBLE },
-  { { "step", 0, HUGE_VAL, 0, 0.01 }, AT (step), AS_DOUBLE },
-  { { "line_tol", 0, 1, 0, 0.1 }, AT (line_tol), AS_DOUBLE }
+  { { "epochs", 1, 1e9, 1, 10, 0, 0 }, AT (epochs), AS_SIZE },
+  { { "batch", 1, 9007199254740992.0, 1, 10, 0, 0 }, AT (batch), AS_SIZE },
+  { { "eta", 0, HUGE_VAL, 0, 0.5, 0, 0 }, AT (eta), AS_DOUBLE },
+  { { "momentum", 0, 1, 0, 0, 0, 0 }, AT (opt.momentum), AS_DOUBLE },
+  { { "lambda", 0, HUGE_VAL, 0, 0, 0, 0 }, AT (lambda), AS_DOUBLE },
+  { { "shuffle", 0, 1, 1, 1, 0, 0 }, AT (shuffle), AS_FLAG },
+  { { "seed", 0, 4294967295.0, 1, 0, 0, 0 }, AT (seed), AS_U64 },
+  /* A decay of 1 would never let the moments move from 0 (and divide
+     Adam's bias corrections by 0); an epsilon of 0 divides by 0 where a
+     gradient is 0. */
+  { { "rho", 0, 1, 0, 0.99, 0, 1 }, AT (opt.rho), AS_DOUBLE },
+  { { "beta1", 0, 1, 0, 0.9, 0, 1 }, AT (opt.beta1), AS_DOUBLE },
+  { { "beta2", 0, 1, 0, 0.999, 0, 1 }, AT (opt.beta2), AS_DOUBLE },
+  { { "epsilon", 0, HUGE_VAL, 0, 1e-8, 1, 0 }, AT (opt.epsilon), AS_DOUBLE },
+  { { "patience", 0, 1e9, 1, 0, 0, 0 }, AT (patience), AS_SIZE },
+  { { "min_delta", 0, HUGE_VAL, 0, 0, 0, 0 }, AT (min_delta), AS_DOUBLE },
+  { { "max_iter", 1, 1e9, 1, 100, 0, 0 }, AT (max_iter), AS_SIZE },
+  { { "tol", 0, HUGE_VAL, 0, 1e-6, 0, 0 }, AT (tol), AS_DOUBLE },
+  /* GSL's line search needs a first step and a tolerance above 0. */
+  { { "step", 0, HUGE_VAL, 0, 0.01, 1, 0 }, AT (step), AS_DOUBLE },
+  { { "line_tol", 0, 1, 0, 0.1, 1, 0 }, AT (line_tol), AS_DOUBLE }
 #undef AT
 };
 

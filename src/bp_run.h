@@ -120,6 +120,8 @@ typedef enum {
   BP_STOP_CALLBACK,         /* the caller's callback asked to stop */
   BP_STOP_MIN_ETA,          /* the plateau schedule went below min_eta */
   BP_STOP_GRADIENT,         /* full batch: gradient norm below tolerance */
+  BP_STOP_NO_PROGRESS,      /* full batch: the line search could not lower
+                               the loss, even from the steepest descent */
   BP_N_STOPS
 } bp_stop;
 const char *bp_stop_name (int s);
@@ -144,14 +146,15 @@ typedef struct bp_train_options_s {
                                tolerance */
 } bp_train_options;
 
-/* The table of scalar options: name, bounds (both included), whether a
-   whole number, default.  The gateway checks values against it; the
+/* The table of scalar options: name, bounds (included unless open),
+   whether a whole number, default.  The gateway checks values against it; the
    help of bp_train documents it. */
-typedef struct {
+typedef struct bp_option_spec_s {
   const char *name;
   double lo, hi;
   int whole;
   double fallback;
+  int open_lo, open_hi;     /* the bound itself is excluded */
 } bp_option_spec;
 size_t bp_option_count (void);
 const bp_option_spec *bp_option (size_t i);
@@ -199,13 +202,16 @@ typedef struct {
 } bp_progress;
 
 /* Per-epoch results, in the run's block; the first `epochs` entries are
-   filled.  grad_rms is epochs-by-L, epoch-major: the root mean square of
+   filled.  evaluations counts the gradients of the loss over every
+   training sample computed so far in this run (an epoch of mini-batches
+   is one; a full-batch iteration as many as its line search needed).
+   grad_rms is epochs-by-L, epoch-major: the root mean square of
    the entries of dC/dW^(l) on the epoch's last mini-batch (full batch:
    at the iteration's point). */
 typedef struct {
   size_t epochs;            /* entries filled */
   double *loss, *accuracy, *val_loss, *val_accuracy, *seconds, *eta,
-         *grad_rms;
+         *evaluations, *grad_rms;
   size_t best_epoch;        /* 0 when no early stopping */
   bp_stop stopped;
 } bp_history;
@@ -239,7 +245,7 @@ void bp_run_seed (bp_run *r, uint64_t seed);
    there and return BP_CONTINUE, to be called again.  Returns BP_OK when
    the run has ended (its history's stopped says why), BP_EDIVERGE
    (bp_run_look's bad_epoch names the epoch), BP_ENOPROG (a full-batch line
-   search could not improve), BP_EBADLEN (data of the wrong shape), or
+   search could not improve on the starting point), BP_EBADLEN (data of the wrong shape), or
    BP_ENOMEM (GSL's minimiser could not allocate). */
 int bp_run_advance (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
                     const gsl_matrix *Xv, const gsl_matrix *Yv,

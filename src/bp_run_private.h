@@ -35,6 +35,7 @@ struct bp_run {
   size_t samples;
   double loss_sum, t_epoch;
   size_t correct, seen;
+  size_t evaluations;       /* full-data gradients so far in this run */
   size_t bad_epoch;
   bp_multimin *mm;          /* full batch: GSL's minimiser, or NULL */
   gsl_matrix *TW;           /* headers for a view of a trial point */

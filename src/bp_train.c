@@ -10,7 +10,8 @@
 static const bp_name stop_names[] = {
   { "running", BP_STOP_NONE }, { "epochs", BP_STOP_EPOCHS },
   { "patience", BP_STOP_PATIENCE }, { "callback", BP_STOP_CALLBACK },
-  { "min_eta", BP_STOP_MIN_ETA }, { "gradient", BP_STOP_GRADIENT }
+  { "min_eta", BP_STOP_MIN_ETA }, { "gradient", BP_STOP_GRADIENT },
+  { "no_progress", BP_STOP_NO_PROGRESS }
 };
 
 BP_NAME_OF (bp_stop, stop_names)
@@ -75,10 +76,10 @@ plan (size_t L, const size_t *n, size_t N, const bp_train_options *o,
   at->best = bp_layout_add (p, o->patience ? P : 0, sizeof (double));
   at->last = bp_layout_add (p, o->patience ? P : 0, sizeof (double));
   at->gsq = bp_layout_add (p, L, sizeof (double));
-  /* History: loss, accuracy, val_loss, val_accuracy, seconds, eta, and
-     grad_rms (L per epoch). */
+  /* History: loss, accuracy, val_loss, val_accuracy, seconds, eta,
+     evaluations, and grad_rms (L per epoch). */
   size_t cells;
-  if (bp_size_mul (E, 6 + L, &cells))
+  if (bp_size_mul (E, 7 + L, &cells))
     return BP_ENOMEM;
   at->hist = bp_layout_add (p, cells, sizeof (double));
   return p->overflow ? BP_ENOMEM : BP_OK;
@@ -112,7 +113,8 @@ start_history (bp_run *r, double *cells)
   h->val_accuracy = cells + 3 * E;
   h->seconds = cells + 4 * E;
   h->eta = cells + 5 * E;
-  h->grad_rms = cells + 6 * E;
+  h->evaluations = cells + 6 * E;
+  h->grad_rms = cells + 7 * E;
   h->best_epoch = 0;
   h->stopped = BP_STOP_NONE;
 }
@@ -352,8 +354,7 @@ bp_run_evaluate (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y, double *lo
       gsl_matrix y = gsl_matrix_const_submatrix (Y, r0, 0, m, Y->size2).matrix;
       double C;
       bp_run_views (r, m);
-      bp_forward (&r->net, &x, Z, A);
-      bp_backward (&r->net, &y, Z, A, D, &C);
+      bp_forward_loss (&r->net, &x, &y, Z, A, &D[L - 1], &C);
       s += (double) m * C;
       if (r->targets != BP_NO_CLASSES)
         correct += bp_count_correct (&A[L - 1], &y);
@@ -405,6 +406,7 @@ bp_run_end_epoch (bp_run *r, const gsl_matrix *Xv, const gsl_matrix *Yv,
   if (Xv)
     bp_run_evaluate (r, Xv, Yv, &h->val_loss[e], &h->val_accuracy[e]);
   h->eta[e] = r->st.eta;
+  h->evaluations[e] = (double) r->evaluations;
   for (size_t i = 0; i < L; i++)
     h->grad_rms[e * L + i]
       = sqrt (r->gsq[i] / (double) (r->net.n[i] * r->net.n[i + 1]));
@@ -498,6 +500,8 @@ advance_minibatch (bp_run *r, const gsl_matrix *X, const gsl_matrix *Y,
       r->seen += m;
       r->samples += m;
       r->k++;
+      if (r->k == r->batches)
+        r->evaluations++;     /* an epoch: every sample's gradient once */
       p.epoch = r->e + 1;
       p.batch = r->k;
       p.samples = r->samples;

@@ -80,6 +80,11 @@ gsl_matrix bpx_matrix (const mxArray *a, const char *what);
 double bpx_scalar (const mxArray *a, const char *what, double lo, double hi,
                    int whole);
 
+struct bp_option_spec_s;
+/* A value of a training option, checked against its entry of the core's
+   table (bounds, open ends, whole numbers). */
+double bpx_option (const mxArray *a, const struct bp_option_spec_s *spec);
+
 /* The text of a char row, copied into buf (len bytes), with any NUL shown
    as '?' so that it matches no name.  A value that is not a char row
    raises <reason> (NULL: wrong_type). */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "bpmex.h"
+#include "bp_run.h"
 
 /* Real, full, 2-D double: the only numeric type the core reads. */
 static int
@@ -123,6 +124,23 @@ bpx_scalar (const mxArray *a, const char *what, double lo, double hi,
                    kind, lo, v);
       bpx_error ("out_of_range", "%s must be %s in [%.15g, %.15g], got %.15g",
                  what, kind, lo, hi, v);
+    }
+  return v;
+}
+
+double
+bpx_option (const mxArray *a, const bp_option_spec *s)
+{
+  const double v = bpx_scalar (a, s->name, s->lo, s->hi, s->whole);
+  if ((s->open_lo && v == s->lo) || (s->open_hi && v == s->hi))
+    {
+      const char *kind = s->whole ? "a whole number" : "a number";
+      if (s->hi >= DBL_MAX)
+        bpx_error ("out_of_range", "%s must be %s > %.15g, got %.15g",
+                   s->name, kind, s->lo, v);
+      bpx_error ("out_of_range", "%s must be %s in %c%.15g, %.15g%c, got %.15g",
+                 s->name, kind, s->open_lo ? '(' : '[', s->lo, s->hi,
+                 s->open_hi ? ')' : ']', v);
     }
   return v;
 }

@@ -67,13 +67,7 @@
 %!test
 %! ## With the log losses y must lie in [0, 1], as bp_loss requires for the
 %! ## same loss (there it is out_of_range); bp_gradient computes that loss.
-%! R = {"out_of_range"};  N = {"y"};
-%! ce = bp_init ([2 3 2], "loss", "cross-entropy", "seed", 1);
-%! ll = bp_init ([2 3 2], "activation", {"relu", "softmax"},
-%!               "loss", "log-likelihood", "seed", 1);
-%! bad = {[2 0 1 0; 0 1 0 1],       "y(1,1) = 2",        R, N
-%!        [1 0 1 0; 0 1 0 -1],      "y(2,4) = -1",       R, N
-%!        [1 0 1 0; 0 1+eps 0 1],   "y(2,2) = 1 + eps",  R, N};
+%! [ce, ll, bad] = log_loss_targets ("y");
 %! report ([try_bad("bp_gradient", {ce, x, y}, 3, bad, [1 4]), ...
 %!          try_bad("bp_gradient", {ll, x, y}, 3, bad, [1 4])]);
 

@@ -3,7 +3,11 @@
 ##
 ## Bad-input tests of bp_train (net, X, Y, name, value, ...): every bad
 ## value of each argument and of each option ("epochs", "batch", "eta",
-## "momentum", "lambda", "shuffle", "seed", "validation", "verbose"), and
+## "momentum", "lambda", "shuffle", "seed", "validation", "verbose"; the
+## optimizers' "optimizer", "rho", "beta1", "beta2", "epsilon",
+## "patience", "min_delta", "max_iter", "tol", "step", "line_tol",
+## "schedule", "state", "callback", and every option given to an
+## optimizer that does not use it), and
 ## every way of breaking the network struct, must raise
 ## backprop:bp_train:<reason> with a message "bp_train: ..." naming the
 ## argument, option or field, leave the caller's variables as they were,
@@ -18,9 +22,10 @@
 
 %!function bad = bad_option (name, kind)
 %!  ## Values to refuse for the scalar option NAME of bp_train, by KIND:
-%!  ##   "count"    a whole number >= 1 (epochs, batch)
-%!  ##   "rate"     a number >= 0 (eta, lambda)
-%!  ##   "fraction" a number in [0, 1] (momentum)
+%!  ##   "count"    a whole number >= 1 (epochs, batch, max_iter)
+%!  ##   "count0"   a whole number >= 0 (patience)
+%!  ##   "rate"     a number >= 0 (eta, lambda, epsilon, min_delta, tol, step)
+%!  ##   "fraction" a number in [0, 1] (momentum, rho, beta1, beta2, line_tol)
 %!  ##   "flag"     true/false or 0/1 (shuffle, verbose)
 %!  ##   "seed"     a whole number in [0, 2^32-1]
 %!  ## The wrong types are the same for all; logical true is only a valid
@@ -63,6 +68,8 @@
 %!  switch (kind)
 %!    case "count"
 %!      out = {0, -1, -1e-300, 0.5, 1.5, 2.5, 1 + 2*eps};
+%!    case "count0"
+%!      out = {-1, -1e-300, 0.5, 1.5, 1 + 2*eps, 1e9 + 1};
 %!    case "rate"
 %!      out = {-1, -1e-300, -realmax};
 %!    case "fraction"
@@ -161,14 +168,7 @@
 
 %!test
 %! ## With the log losses Y must lie in [0, 1], as in bp_gradient.
-%! R = {"out_of_range"};  N = {"Y"};
-%! ce = bp_init ([2 3 2], "loss", "cross-entropy", "seed", 1);
-%! ll = bp_init ([2 3 2], "activation", {"relu", "softmax"},
-%!               "loss", "log-likelihood", "seed", 1);
-%! bad = {[2 0 1 0; 0 1 0 1],       "Y(1,1) = 2",        R, N
-%!        [1 0 1 0; 0 1 0 -1],      "Y(2,4) = -1",       R, N
-%!        [1 0 1 0; 0 1+eps 0 1],   "Y(2,2) = 1 + eps",  R, N
-%!        [1 0 1 0; 0 1 0 -1e-300], "Y(2,4) = -1e-300",  R, N};
+%! [ce, ll, bad] = log_loss_targets ("Y");
 %! opts = {"epochs", 2, "verbose", false};
 %! report ([try_bad("bp_train", [{ce, x, y}, opts], 3, bad, [1 2]), ...
 %!          try_bad("bp_train", [{ll, x, y}, opts], 3, bad, [1 2])]);
@@ -295,13 +295,9 @@
 
 %!test
 %! ## With the log losses Yv must lie in [0, 1] as Y must.
-%! R = {"out_of_range"};  N = {"validation{2}"};
-%! ce = bp_init ([2 3 2], "loss", "cross-entropy", "seed", 1);
-%! ll = bp_init ([2 3 2], "activation", {"relu", "softmax"},
-%!               "loss", "log-likelihood", "seed", 1);
-%! bad = {{x, [2 0 1 0; 0 1 0 1]},      "Yv(1,1) = 2",        R, N
-%!        {x, [1 0 1 0; 0 1 0 -1]},     "Yv(2,4) = -1",       R, N
-%!        {x, [1 0 1 0; 0 1+eps 0 1]},  "Yv(2,2) = 1 + eps",  R, N};
+%! [ce, ll, bad] = log_loss_targets ("Yv");
+%! bad(:,1) = cellfun (@(v) {x, v}, bad(:,1), "uniformoutput", false);
+%! bad(:,4) = {{"validation{2}"}};
 %! opts = {"epochs", 2, "verbose", false, "validation", {x, y}};
 %! report ([try_bad("bp_train", [{ce, x, y}, opts], 9, bad, [1 2]), ...
 %!          try_bad("bp_train", [{ll, x, y}, opts], 9, bad, [1 2])]);
@@ -372,3 +368,212 @@
 %! report ({check_limited("bp_train",
 %!                        "n = bp_init ([1 20000 1], 'init', 'zeros'); x = zeros (1, 20000); n = bp_train (n, x, x, 'batch', 20000, 'epochs', 1, 'verbose', false)",
 %!                        2e6, "a 1-20000-1 net and 20000 samples, 2 GB limit")});
+
+## ---------------------------------------------------------------------
+## The optimizers and their options.
+
+%!test
+%! ## optimizer: not a name, or an unknown one.  Names are exact, as every
+%! ## name of the package is: 'Adam' is not 'adam'.
+%! T = {"wrong_type"};  U = {"unknown_optimizer"};  N = {"optimizer"};
+%! bad = {5,                "a number",                 T,      N
+%!        true,             "logical true",             T,      N
+%!        {"adam"},         "a cell holding a name",    T,      N
+%!        ("adam")',        "a char column",            T,      N
+%!        ["cg"; "cg"],     "a 2-row char matrix",      T,      N
+%!        @sin,             "a function handle",        T,      N
+%!        struct("adam", 1), "a struct",                T,      N
+%!        "",               "the empty string",         [T U],  N
+%!        "adagrad",        "'adagrad'",                U,      N
+%!        "Adam",           "'Adam'",                   U,      N
+%!        "SGD",            "'SGD'",                    U,      N
+%!        "lbfgs",          "'lbfgs'",                  U,      N
+%!        "cg ",            "'cg ' (a trailing space)", U,      N
+%!        "conjugate-gradient", "'conjugate-gradient'", U,      N
+%!        ["adam" char(0)], "'adam' and a NUL",         [T U],  N};
+%! report (try_bad ("bp_train", with_option (base, "optimizer", "adam"),
+%!                  numel (base) + 2, bad, [1 2]));
+
+%!test
+%! ## Every option given to an optimizer that does not use it is refused
+%! ## (invalid_option, naming the option); every option it uses is taken.
+%! ## The full-batch minimisers count iterations ("max_iter"), not epochs,
+%! ## and choose their own steps (no "eta", "schedule", batches or
+%! ## shuffling).
+%! valid = struct ("epochs", 2, "batch", 2, "eta", 0.1, "shuffle", true,
+%!                 "seed", 1, "momentum", 0.5, "rho", 0.9, "beta1", 0.8,
+%!                 "beta2", 0.99, "epsilon", 1e-6, "max_iter", 2, "tol", 1e-3,
+%!                 "step", 0.1, "line_tol", 0.2,
+%!                 "schedule", {{"exponential", 0.9}});
+%! minibatch = {"epochs", "batch", "eta", "shuffle", "seed", "schedule"};
+%! uses = struct ("sgd", {[minibatch, "momentum"]},
+%!                "nesterov", {[minibatch, "momentum"]},
+%!                "rmsprop", {[minibatch, "rho", "epsilon"]},
+%!                "adam", {[minibatch, "beta1", "beta2", "epsilon"]},
+%!                "cg", {{"max_iter", "tol", "step", "line_tol"}},
+%!                "bfgs", {{"max_iter", "tol", "step", "line_tol"}});
+%! problems = {};
+%! for opt = fieldnames (uses)'
+%!   call = {net, x, y, "optimizer", opt{1}, "verbose", false};
+%!   if (strcmp (opt{1}, "nesterov"))
+%!     call(end+1:end+2) = {"momentum", 0.9};
+%!   endif
+%!   for name = fieldnames (valid)'
+%!     args = [call, name, {valid.(name{1})}];
+%!     what = sprintf ("'%s' with the optimizer '%s'", name{1}, opt{1});
+%!     if (any (strcmp (name{1}, uses.(opt{1}))))
+%!       try
+%!         bp_train (args{:});
+%!       catch err
+%!         problems{end+1} = sprintf ("%s: refused: %s", what, err.message);
+%!       end_try_catch
+%!     else
+%!       problems{end+1} = check_error ("bp_train", args, 1, {"invalid_option"},
+%!                                      {name{1}, ["\"" name{1} "\""]}, what);
+%!     endif
+%!   endfor
+%! endfor
+%! report (problems);
+
+%!test
+%! ## An option name with a NUL character in it (Octave 7's isvarname and
+%! ## struct field names allow one at the end) is unknown: C code would
+%! ## read 'epochs' and a NUL as 'epochs'.
+%! U = {"unknown_option"};
+%! s = struct ();
+%! s.(["epochs" char(0)]) = 2;
+%! report ({
+%!   check_error("bp_train", {net, x, y, ["epochs" char(0)], 2}, 1, U, {}, "'epochs' and a NUL")
+%!   check_error("bp_train", {net, x, y, ["epochs" char(0) "x"], 2}, 1, U, {}, "'epochs', a NUL and 'x'")
+%!   check_error("bp_train", {net, x, y, s}, 1, U, {}, "a struct whose field is 'epochs' and a NUL")
+%! }');
+
+%!test
+%! ## nesterov without a momentum above 0.
+%! report ({
+%!   check_error("bp_train", with_option (base, "optimizer", "nesterov"), 1, {"invalid_option"}, {"momentum"}, "nesterov, no momentum")
+%!   check_error("bp_train", [with_option(base, "optimizer", "nesterov"), {"momentum", 0}], 1, {"invalid_option"}, {"momentum"}, "nesterov, momentum 0")
+%! }');
+
+%!test
+%! ## rho, beta1, beta2: numbers in [0, 1]; epsilon: a number >= 0; each
+%! ## with the optimizer that uses it.
+%! rms = [base, {"optimizer", "rmsprop"}];
+%! adam = [base, {"optimizer", "adam"}];
+%! p = numel (rms) + 2;
+%! report ([try_bad("bp_train", with_option (rms, "rho", 0.9), p,
+%!                  bad_option ("rho", "fraction"), 2), ...
+%!          try_bad("bp_train", with_option (rms, "epsilon", 1e-8), p,
+%!                  bad_option ("epsilon", "rate"), 2), ...
+%!          try_bad("bp_train", with_option (adam, "beta1", 0.9), p,
+%!                  bad_option ("beta1", "fraction"), 2), ...
+%!          try_bad("bp_train", with_option (adam, "beta2", 0.999), p,
+%!                  bad_option ("beta2", "fraction"), 2)]);
+
+%!test
+%! ## patience: a whole number >= 0 (at most 1e9); min_delta: a number
+%! ## >= 0.
+%! p = numel (base) + 2;
+%! report ([try_bad("bp_train", with_option (base, "patience", 2), p,
+%!                  bad_option ("patience", "count0"), 2), ...
+%!          try_bad("bp_train", with_option (base, "min_delta", 0.1), p,
+%!                  bad_option ("min_delta", "rate"), 2)]);
+
+%!test
+%! ## max_iter: a whole number >= 1 (at most 1e9); tol and step: numbers
+%! ## >= 0; line_tol: a number in [0, 1]; with "cg" and with "bfgs".
+%! for opt = {"cg", "bfgs"}
+%!   full = {net, x, y, "optimizer", opt{1}, "max_iter", 3, "verbose", false};
+%!   p = numel (full) + 2;
+%!   report ([try_bad("bp_train", with_option (full, "max_iter", 3), p,
+%!                    bad_option ("max_iter", "count"), 2), ...
+%!            try_bad("bp_train", with_option (full, "tol", 1e-6), p,
+%!                    bad_option ("tol", "rate"), 2), ...
+%!            try_bad("bp_train", with_option (full, "step", 0.01), p,
+%!                    bad_option ("step", "rate"), 2), ...
+%!            try_bad("bp_train", with_option (full, "line_tol", 0.1), p,
+%!                    bad_option ("line_tol", "fraction"), 2), ...
+%!            {check_error("bp_train", with_option (full, "max_iter", 1e9 + 1), 1, {"out_of_range"}, {"max_iter"}, "max_iter = 1e9 + 1")}]);
+%! endfor
+
+%!test
+%! ## schedule: not a name or a cell {name, parameters...}, an unknown
+%! ## name, the wrong number of parameters, parameters out of range.
+%! T = {"wrong_type"};  U = {"unknown_schedule"};  S = {"wrong_size"};
+%! R = {"out_of_range"};  F = {"not_finite", "out_of_range"};
+%! N = {"schedule", "every", "factor", "gamma", "patience", "min_eta"};
+%! bad = {5,                          "a number",                    T, N
+%!        {},                         "{}",                          T, N
+%!        {5, 2},                     "{5, 2}",                      T, N
+%!        "cosine",                   "'cosine'",                    U, N
+%!        {"Step", 2, 0.5},           "{'Step', 2, 0.5}",            U, N
+%!        {"step", 2},                "{'step', 2} (one short)",     S, N
+%!        {"step", 2, 0.5, 1},        "{'step', 2, 0.5, 1}",         S, N
+%!        {"exponential"},            "{'exponential'}",             S, N
+%!        "step",                     "'step' without parameters",   S, N
+%!        {"step", 0, 0.5},           "every = 0",                   R, N
+%!        {"step", 1.5, 0.5},         "every = 1.5",                 R, N
+%!        {"step", 2, 0},             "factor = 0",                  R, N
+%!        {"step", 2, 1.5},           "factor = 1.5",                R, N
+%!        {"step", 2, NaN},           "factor = NaN",                F, N
+%!        {"step", 2, "0.5"},         "factor = '0.5'",              T, N
+%!        {"exponential", -1},        "gamma = -1",                  R, N
+%!        {"exponential", Inf},       "gamma = Inf",                 F, N
+%!        {"plateau", 1, 0.5, -1},    "min_eta = -1",                R, N
+%!        {"plateau", -1, 0.5, 0},    "patience = -1",               R, N
+%!        {"plateau", 1, 2, 0},       "factor = 2",                  R, N};
+%! report (try_bad ("bp_train", with_option (base, "schedule", "constant"),
+%!                  numel (base) + 2, bad, 2));
+
+%!test
+%! ## state: not the struct an earlier call returned, or one of another
+%! ## optimizer.
+%! [~, ~, s] = bp_train (base{:});
+%! I = {"invalid_state"};  N = {"state"};
+%! bad = {5,                        "a number",                  I, N
+%!        struct(),                 "a struct without fields",   I, N
+%!        [s s],                    "a 1-by-2 struct array",     I, N
+%!        {s},                      "a cell holding a state",    I, N
+%!        rmfield(s, "optimizer"),  "without field optimizer",   I, N};
+%! report ([try_bad("bp_train", with_option (base, "state", s), numel (base) + 2, bad, 2), ...
+%!          {check_error("bp_train", [base, {"state", s, "optimizer", "adam"}], 2, I, N, "the state of an sgd run given to adam")}]);
+
+%!test
+%! ## callback: not a function handle.
+%! T = {"wrong_type"};  N = {"callback"};
+%! bad = {"disp",  "a function name",   T, N
+%!        5,       "a number",          T, N
+%!        {@disp}, "a cell holding a handle", T, N
+%!        true,    "logical true",      T, N};
+%! report (try_bad ("bp_train", with_option (base, "callback", @(varargin) false),
+%!                  numel (base) + 2, bad, 2));
+
+%!test
+%! ## Values the optimizers cannot use are refused as out_of_range, naming
+%! ## the option: "step", 0 for "cg" (its first line search would divide 0
+%! ## by 0), "line_tol", 0 for "bfgs" (its line search would never
+%! ## succeed), "beta1", 1 and "beta2", 1 for "adam" (its bias corrections
+%! ## would divide by 1 - 1^t = 0).
+%! for c = {{"cg", "step", 0}, {"bfgs", "line_tol", 0}, {"adam", "beta1", 1}, ...
+%!          {"adam", "beta2", 1}}
+%!   [opt, name, value] = c{1}{:};
+%!   try
+%!     bp_train (net, x, y, "optimizer", opt, name, value, "verbose", false);
+%!     error ("no error for %s %g", name, value);
+%!   catch err
+%!     assert (err.identifier, "backprop:bp_train:out_of_range");
+%!     assert (names_word (err.message, name));
+%!   end_try_catch
+%! endfor
+
+%!test
+%! ## A full-batch run that diverges (here "cg" with a first step of 1e308)
+%! ## is told to lower its first "step", not eta, which "cg" does not take.
+%! try
+%!   bp_train (net, x, y, "optimizer", "cg", "step", 1e308, "verbose", false);
+%!   error ("no error");
+%! catch err
+%!   assert (err.identifier, "backprop:bp_train:diverged");
+%!   assert (isempty (regexp (err.message, '\<eta\>', "once")), err.message);
+%!   assert (! isempty (strfind (err.message, '"step"')), err.message);
+%! end_try_catch

@@ -221,3 +221,26 @@
 %!                                  "verbose", false}, 1, sprintf ("network %d", i));
 %!   endfor
 %! endif
+
+%!test
+%! ## bp_unroll, bp_roll, bp_cost: the gateway of bp_cost views theta as
+%! ## the network in place and writes the gradient into a new column, so
+%! ## theta (and every variable sharing its data) must come out as it
+%! ## went in; likewise the network, X and Y.  A theta shared with another
+%! ## variable is the case that would show a write.
+%! [nets, xs, ys] = valid_cases ();
+%! for i = 1:numel (nets)
+%!   what = sprintf ("network %d", i);
+%!   call_untouched ("bp_unroll", {nets{i}}, 2, what);
+%!   theta = bp_unroll (nets{i}) + 0.25;
+%!   shared = theta;
+%!   keep = deep_copy (theta);
+%!   out = call_untouched ("bp_roll", {theta, nets{i}}, 1, what);
+%!   assert (bp_unroll (out{1}), keep);
+%!   for nout = [0 1 2]
+%!     call_untouched ("bp_cost", {theta, nets{i}, xs{i}, ys{i}}, nout, what);
+%!     call_untouched ("bp_cost", {theta, nets{i}, xs{i}, ys{i}, "lambda", 0.3},
+%!                     nout, [what ", lambda 0.3"]);
+%!   endfor
+%!   assert (isequal (shared, keep), "%s: a variable sharing theta changed", what);
+%! endfor

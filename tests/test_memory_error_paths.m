@@ -302,6 +302,37 @@
 %! }, N);
 
 ## ---------------------------------------------------------------------
+## bp_cost (gateway __bp_cost__), bp_unroll and bp_roll
+
+%!test
+%! [net, x, y, soft, ys] = data ();
+%! C = "bp_cost";  R = "bp_roll";
+%! [big, xbig] = huge_case ();
+%! L = numel (net.W);
+%! last_W = net;  last_W.W{L} = ones (3, 10);
+%! y_out = y;     y_out(end) = 1.5;
+%! theta = bp_unroll (net);
+%! t_nan = theta;  t_nan(end) = NaN;                     # found in the last value
+%! t_soft = bp_unroll (soft);
+%! t_big = zeros (numel (bp_unroll (big)), 1);
+%! N = 400;
+%! run_group ("bp_cost", {
+%!   "cost ok, 1 output",           @() bp_cost (theta, net, x, y), 1, ""
+%!   "cost ok, 2 outputs, lambda",  @() bp_cost (theta, net, x, y, "lambda", 0.1), 2, ""
+%!   "cost softmax ok, 2",          @() bp_cost (t_soft, soft, x, ys), 2, ""
+%!   "cost theta(end) NaN",         @() bp_cost (t_nan, net, x, y), 2, bp_id(C, "not_finite")
+%!   "cost theta one value short",  @() bp_cost (theta(1:end-1), net, x, y), 2, bp_id(C, "wrong_size")
+%!   "cost W{L} wrong shape",       @() bp_cost (theta, last_W, x, y), 2, bp_id(C, "invalid_net")
+%!   "cost y(end) out of range",    @() bp_cost (theta, net, x, y_out), 2, bp_id(C, "out_of_range")
+%!   "cost lambda < 0 (gateway)",   @() __bp_cost__ (C, theta, net, x, y, -1), 2, bp_id(C, "out_of_range")
+%!   "cost out of memory",          @() bp_cost (t_big, big, xbig, xbig), 2, bp_id(C, "out_of_memory")
+%!   "unroll ok",                   @() bp_unroll (net), 2, ""
+%!   "roll ok",                     @() bp_roll (theta, net), 1, ""
+%!   "roll theta(end) NaN",         @() bp_roll (t_nan, net), 1, bp_id(R, "not_finite")
+%!   "roll W{L} wrong shape",       @() bp_roll (theta, last_W), 1, bp_id(R, "invalid_net")
+%! }, N);
+
+## ---------------------------------------------------------------------
 ## bp_sgd_step (gateway __bp_sgd_step__)
 
 %!test

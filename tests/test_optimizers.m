@@ -151,6 +151,9 @@
 %!   assert (h.loss(end), C, 1e-12);
 %!   assert (numel (h.loss) <= 30 && any (strcmp (h.stopped, {"epochs", "gradient"})));
 %!   assert (all (diff (h.loss) <= 1e-12), "%s: a line search raised the loss", opt{1});
+%!   ## Each iteration computes at least one gradient of the whole loss.
+%!   assert (all (diff ([0 h.evaluations]) >= 1), "%s: evaluations %s", opt{1},
+%!           mat2str (h.evaluations));
 %! endfor
 
 %!error <option "momentum" does not apply to the optimizer 'adam'> bp_train (bp_init ([2 1]), [0 1; 1 0], [0 1], "optimizer", "adam", "momentum", 0.9)

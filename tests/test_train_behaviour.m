@@ -46,7 +46,7 @@
 %!  ## history has; each per-epoch field a 1-by-EPOCHS row of real doubles,
 %!  ## grad_rms EPOCHS-by-L, best_epoch a scalar and stopped a name.
 %!  assert (isstruct (hist) && isscalar (hist), "%s: hist is no scalar struct", what);
-%!  names = [names(:); {"epoch"; "eta"; "grad_rms"; "best_epoch"; "stopped"}];
+%!  names = [names(:); {"epoch"; "eta"; "evaluations"; "grad_rms"; "best_epoch"; "stopped"}];
 %!  got = sort (fieldnames (hist));
 %!  assert (isequal (got, sort (names(:))), "%s: hist has fields {%s}, expected {%s}",
 %!          what, strjoin (got', ", "), strjoin (sort (names(:))', ", "));

@@ -21,6 +21,13 @@ function opts = bp_collect_options (fn, args, npos)
              "%s: argument %d: an options struct must be scalar, got %s",
              fn, npos + 1, bp_describe (s));
     endif
+    bad = find (cellfun (@(f) any (f == 0), fieldnames (s)), 1);
+    if (! isempty (bad))
+      f = fieldnames (s){bad};
+      error (["backprop:" fn ":unknown_option"],
+             "%s: unknown option '%s' (option names are words such as 'eta')",
+             fn, strrep (f, char (0), '\0'));
+    endif
     opts = s;
     first = 2;
   endif
@@ -41,10 +48,13 @@ function opts = bp_collect_options (fn, args, npos)
       error (["backprop:" fn ":wrong_type"],
              "%s: argument %d must be an option name (a string), got %s",
              fn, npos + i, bp_describe (name));
-    elseif (! isvarname (name))
+    elseif (! isvarname (name) || any (name == 0))
+      ## (Octave 7's isvarname takes a name with a NUL after it, and so do
+      ## struct field names, which C would read as the name before the
+      ## NUL: such a name is unknown, its NUL shown as \0.)
       error (["backprop:" fn ":unknown_option"],
              "%s: unknown option '%s' (option names are words such as 'eta')",
-             fn, name);
+             fn, strrep (name, char (0), '\0'));
     endif
     ## A pair replaces a field of the struct that differs only in case.
     old = fieldnames (opts);

@@ -3,7 +3,9 @@
 ## Octave process, and the per-step teaching loop (bp_gradient +
 ## bp_sgd_step from an .m loop) against the reference's step.  Prints
 ## medians, ratios, the dgemm rate of this machine, and checks that both
-## sides end at the same loss.  Speed is reported, never asserted.
+## sides end at the same loss.  Then the time of an iteration of the
+## full-batch minimisers ("cg", "bfgs") and of one bp_cost call against
+## one full-batch SGD epoch.  Speed is reported, never asserted.
 
 1;
 
@@ -144,6 +146,55 @@ function r = w1_unrolled (reps)
   r.loss_pure = pure_loss ({W1, W2}, {b1, b2}, X, Y);
 endfunction
 
+## The full-batch minimisers of bp_train ("cg", "bfgs") against one
+## full-batch SGD epoch (one forward and one backward pass over every
+## sample, and an update) on [784 30 10] with 10000 images: Fashion-MNIST's
+## test images when Debian's dataset-fashion-mnist is installed, else
+## uniform noise of that shape.  Also one bp_cost call (the loss and its
+## gradient from Octave, as an optimiser such as fminunc asks for them).
+## Each is timed in turn, REPS times, and the medians are compared.  An
+## iteration of cg or bfgs is one line search: several evaluations of the
+## loss (with or without its gradient), and a pass for the accuracy that
+## bp_train records.
+function r = full_batch (reps)
+  f = "/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz";
+  if (exist (f, "file"))
+    X = bp_load_idx (f);
+    labels = double (bp_load_idx (strrep (f, "images-idx3", "labels-idx1"))) + 1;
+    r.data = "10000 Fashion-MNIST test images";
+  else
+    X = rand (784, 10000);
+    labels = randi (10, 1, 10000);
+    r.data = "10000 generated images (dataset-fashion-mnist is not installed)";
+  endif
+  N = columns (X);
+  Y = full (sparse (labels, 1:N, 1, 10, N));
+  net = bp_init ([784 30 10], "activation", {"sigmoid", "softmax"},
+                 "loss", "log-likelihood", "seed", 1);
+  theta = bp_unroll (net);
+  E = 5;                                 # epochs, iterations, calls per timing
+  t = zeros (4, reps);
+  for k = 1:reps
+    tic;
+    bp_train (net, X, Y, "epochs", E, "batch", N, "eta", 0.1, "shuffle", false,
+              "verbose", false);
+    t(1,k) = toc / E;
+    tic;
+    for i = 1:E
+      [J, g] = bp_cost (theta, net, X, Y);
+    endfor
+    t(2,k) = toc / E;
+    tic;
+    [~, h] = bp_train (net, X, Y, "optimizer", "cg", "max_iter", E, "verbose", false);
+    t(3,k) = toc / numel (h.loss);
+    tic;
+    [~, h] = bp_train (net, X, Y, "optimizer", "bfgs", "max_iter", E, "verbose", false);
+    t(4,k) = toc / numel (h.loss);
+  endfor
+  r.t = median (t, 2);
+  r.reps = reps;
+endfunction
+
 ## W3 with bp_train's 20 ms slices (the interpreter runs between them,
 ## for Ctrl-C) against the same run in one slice (the gateway called
 ## directly, as bp_train.m does, with an hour to run); alternated, medians.
@@ -237,3 +288,13 @@ printf ("\nteaching loop (bp_gradient + bp_sgd_step per step) vs the pure-Octave
 printf ("  W1: %.1f us per step vs %.1f us (ratio %.2f)\n", 1e6 * t1, 1e6 * p1, t1 / p1);
 [t2, p2] = teaching_step ([784 30 10], 10000, 10, 1000, 0.5, 11);
 printf ("  W2: %.1f us per step vs %.1f us (ratio %.2f)\n", 1e6 * t2, 1e6 * p2, t2 / p2);
+
+fb = full_batch (5);
+printf ("\nfull-batch minimisers, [784 30 10] on %s (medians of %d):\n",
+        fb.data, fb.reps);
+what = {"one full-batch SGD epoch", "one bp_cost call (loss and gradient)", ...
+        "one cg iteration", "one bfgs iteration"};
+for i = 1:4
+  printf ("  %-38s %8.1f ms  (%.2f epochs)\n", what{i}, 1e3 * fb.t(i),
+          fb.t(i) / fb.t(1));
+endfor

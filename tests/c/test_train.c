@@ -69,9 +69,10 @@ test_optimizer_names (void)
 
   /* Why a run ended: the words of bp_train's help for hist.stopped. */
   static const char *const stops[] = {
-    NULL, "epochs", "patience", "callback", "min_eta", "gradient"
+    NULL, "epochs", "patience", "callback", "min_eta", "gradient",
+    "no_progress"
   };
-  CHECK_SIZE ((size_t) BP_N_STOPS, 6);
+  CHECK_SIZE ((size_t) BP_N_STOPS, 7);
   CHECK (bp_stop_name (BP_STOP_NONE) != NULL);
   for (int s = 1; s < BP_N_STOPS; s++)
     CHECK_STR (bp_stop_name (s), stops[s]);

@@ -52,7 +52,8 @@ function specs = fuzz_specs (fix)
            spec_chain_factors(), spec_gradcheck(N, net_extra), ...
            spec_plot_weights(N, net_extra, fix), spec_confusion(N), ...
            spec_plot_confusion(fix), spec_figure(), spec_print(fix), ...
-           spec_overview()];
+           spec_overview(), spec_unroll(N, net_extra), spec_roll(N, net_extra), ...
+           spec_cost(N, net_extra)];
 endfunction
 
 ## ---- one spec per public function
@@ -185,15 +186,16 @@ function s = spec_sgd_step (N, net_extra)
 endfunction
 
 function s = spec_train (N, net_extra)
-  s = new_spec ("bp_train", 3, 2, true);
+  s = new_spec ("bp_train", 3, 3, true);
   s.pos = {
     "net", "net",    N,                       @p_net
     "X",   "matrix", "[0 0 1 1; 0 1 0 1]",    @(v) p_matrix (v, 2, 4, "any")
     "Y",   "matrix", "[0 1 1 0]",             @(v) p_matrix (v, 1, 4, "any")
   };
   ## Large steps or decay may diverge, which is an error by design.  An
-  ## option whose value is [] is not given (bp_train drops it, as the
-  ## plots' bp_is_unset does).
+  ## option given as [] (0-by-0) takes its default, as in an optimset
+  ## struct (bp_train's help); "verbose" and "callback" take any empty
+  ## double for "not given".
   s.opts = {
     "epochs",     "scalar", "3",      @(v) p_scalar (v, 1, 1e9, true, "0x0")
     "batch",      "scalar", "2",      @(v) p_scalar (v, 1, flintmax, true, "0x0")
@@ -204,6 +206,23 @@ function s = spec_train (N, net_extra)
     "seed",       "scalar", "3",      @(v) p_scalar (v, 0, 2^32 - 1, true, "0x0")
     "validation", "cell",   "{[0 1; 1 0], [1 0]}", @p_validation
     "verbose",    "scalar", "false",  @(v) p_scalar (v, 0, 1, true, "double")
+    "optimizer",  "name",   "'adam'", @p_optimizer
+    "patience",   "scalar", "2",      @(v) p_scalar (v, 0, 1e9, true, "0x0")
+    "min_delta",  "scalar", "0.01",   @(v) p_scalar (v, 0, realmax, false, "0x0")
+    "schedule",   "cell",   "{'step', 2, 0.5}", @p_schedule
+    "state",      "other",  "[]",     @p_state
+    "callback",   "other",  "@(e, n, h) false", @p_callback
+    ## The other optimizers' options, given to the default "sgd": refused
+    ## (they do not apply), unless [] ("not given").  Their own ranges
+    ## are tried in the specials below.
+    "rho",        "scalar", "0.9",    @p_not_for_sgd
+    "beta1",      "scalar", "0.9",    @p_not_for_sgd
+    "beta2",      "scalar", "0.999",  @p_not_for_sgd
+    "epsilon",    "scalar", "1e-8",   @p_not_for_sgd
+    "max_iter",   "scalar", "5",      @p_not_for_sgd
+    "tol",        "scalar", "1e-6",   @p_not_for_sgd
+    "step",       "scalar", "0.01",   @p_not_for_sgd
+    "line_tol",   "scalar", "0.1",    @p_not_for_sgd
   };
   s.extra = [net_extra; {
     "validation", "{[0 1; 1 0]}",                 "{Xv} (no Yv)",              "error"
@@ -225,6 +244,145 @@ function s = spec_train (N, net_extra)
   s.specials(end+1,:) = {"one-hot Y with validation", {"bp_init ([2 3 2], \"seed\", 1)", X, "[1 0 0 1; 0 1 1 0]", "'validation'", "{[0 1; 1 0], [1 0; 0 1]}"}, 2, "ok", false};
   s.specials(end+1,:) = {"every option valid at once", {N, X, Y, "'epochs'", "3", "'batch'", "2", "'eta'", "0.5", "'momentum'", "0.5", "'lambda'", "0.1", "'shuffle'", "true", "'seed'", "3", "'validation'", "{[0 1; 1 0], [1 0]}", "'verbose'", "false"}, 2, "ok", false};
   s.specials(end+1,:) = {"a softmax network of one output with log-likelihood", {"bp_init ([2 3 1], 'activation', {'tanh', 'softmax'}, 'loss', 'log-likelihood', 'seed', 1)", X, Y}, 2, "ok", false};
+  s.specials = [s.specials; optimizer_specials(N, X, Y)];
+endfunction
+
+## bp_train's optimizers with their own options: each option's boundary
+## values and values out of its range, with the optimizer that uses it,
+## and every option given to an optimizer that does not use it.
+function c = optimizer_specials (N, X, Y)
+  c = cell (0, 5);
+  ## {optimizer, option, valid values, invalid values}
+  table = {
+    "'rmsprop'", "rho",      {"0", "1", "0.5"},             {"-0.1", "1.1", "NaN", "[0.5 0.5]", "'0.5'"}
+    "'rmsprop'", "epsilon",  {"0", "1e-3", "realmax"},      {"-1e-8", "Inf", "NaN", "int8 (1)"}
+    "'adam'",    "beta1",    {"0", "0.5"},                  {"-eps", "1 + eps", "NaN", "true"}
+    "'adam'",    "beta2",    {"0", "0.9"},                  {"-1", "2", "-Inf", "{0.9}"}
+    "'adam'",    "epsilon",  {"0", "1e-8"},                 {"-1", "NaN"}
+    "'cg'",      "max_iter", {"1", "3"},                    {"0", "1.5", "-1", "NaN", "1e9 + 1", "single (3)"}
+    "'bfgs'",    "max_iter", {"1", "3"},                    {"0", "2.5", "Inf"}
+    "'cg'",      "tol",      {"1e-3", "realmax"},           {"-1e-6", "NaN", "Inf", "[1 2]"}
+    "'bfgs'",    "tol",      {"1e-3", "realmax"},           {"-1", "NaN"}
+    "'cg'",      "step",     {"0.1", "1"},                  {"-0.01", "Inf", "NaN", "1 + 2i"}
+    "'bfgs'",    "step",     {"0.1", "1", "realmax"},       {"-1", "Inf"}
+    "'cg'",      "line_tol", {"0", "0.5", "1"},             {"-0.1", "1.5", "NaN", "'0.1'"}
+    "'bfgs'",    "line_tol", {"0.5", "1"},                  {"-0.1", "2", "Inf"}
+  };
+  for i = 1:rows (table)
+    [opt, name, good, bad] = table{i,:};
+    if (any (strcmp (opt, {"'cg'", "'bfgs'"})))
+      more = {"'max_iter'", "3"};     # short runs
+      if (strcmp (name, "max_iter"))
+        more = {};
+      endif
+    else
+      more = {"'epochs'", "2"};
+    endif
+    for v = good
+      c(end+1,:) = {sprintf("optimizer %s with %s = %s", opt, name, v{1}), ...
+                    [{N, X, Y, "'optimizer'", opt, ["'" name "'"], v{1}}, more], 2, "ok", false};
+    endfor
+    for v = bad
+      c(end+1,:) = {sprintf("optimizer %s with %s = %s", opt, name, v{1}), ...
+                    [{N, X, Y, "'optimizer'", opt, ["'" name "'"], v{1}}, more], 2, "error", false};
+    endfor
+  endfor
+  ## Values the option table accepts but the optimizer cannot use: they
+  ## must fail, and do (today as "diverged" or "no_progress" rather than
+  ## out_of_range; a known core bug, tests/test_bad_input_bp_train.m).
+  c(end+1,:) = {"optimizer 'adam' with beta1 = 1 (its bias correction divides by 0)", ...
+                {N, X, Y, "'optimizer'", "'adam'", "'beta1'", "1", "'epochs'", "2"}, 2, "error", false};
+  c(end+1,:) = {"optimizer 'adam' with beta2 = 1 (its bias correction divides by 0)", ...
+                {N, X, Y, "'optimizer'", "'adam'", "'beta2'", "1", "'epochs'", "2"}, 2, "error", false};
+  c(end+1,:) = {"optimizer 'cg' with step = 0 (no first trial step)", ...
+                {N, X, Y, "'optimizer'", "'cg'", "'step'", "0", "'max_iter'", "3"}, 2, "error", false};
+  c(end+1,:) = {"optimizer 'bfgs' with line_tol = 0 (no line search can succeed)", ...
+                {N, X, Y, "'optimizer'", "'bfgs'", "'line_tol'", "0", "'max_iter'", "3"}, 2, "error", false};
+  ## An option the optimizer does not use: refused.
+  mine = struct ("sgd", {{"momentum"}}, "rmsprop", {{"rho", "epsilon"}},
+                 "adam", {{"beta1", "beta2", "epsilon"}},
+                 "cg", {{"max_iter", "tol", "step", "line_tol"}},
+                 "bfgs", {{"max_iter", "tol", "step", "line_tol"}});
+  values = struct ("epochs", "2", "batch", "2", "eta", "0.1", "shuffle", "true",
+                   "seed", "1", "momentum", "0.5", "rho", "0.9", "beta1", "0.9",
+                   "beta2", "0.99", "epsilon", "1e-6", "max_iter", "3",
+                   "tol", "1e-3", "step", "0.1", "line_tol", "0.2",
+                   "schedule", "{'exponential', 0.9}");
+  minibatch = {"epochs", "batch", "eta", "shuffle", "seed", "schedule"};
+  for opt = fieldnames (mine)'
+    full = any (strcmp (opt{1}, {"cg", "bfgs"}));
+    for name = fieldnames (values)'
+      uses = any (strcmp (name{1}, mine.(opt{1}))) || (! full && any (strcmp (name{1}, minibatch)));
+      c(end+1,:) = {sprintf("optimizer '%s' with '%s'", opt{1}, name{1}), ...
+                    {N, X, Y, "'optimizer'", ["'" opt{1} "'"], ["'" name{1} "'"], values.(name{1})}, ...
+                    2, pick(uses, "ok", "error"), false};
+    endfor
+  endfor
+  c(end+1,:) = {"optimizer 'nesterov' without momentum", {N, X, Y, "'optimizer'", "'nesterov'"}, 2, "error", false};
+  c(end+1,:) = {"optimizer 'nesterov' with momentum 0.9", {N, X, Y, "'optimizer'", "'nesterov'", "'momentum'", "0.9"}, 2, "ok", false};
+  c(end+1,:) = {"optimizer 'cg' with validation data and early stopping", ...
+                {N, X, Y, "'optimizer'", "'cg'", "'max_iter'", "20", "'validation'", "{[0 1; 1 0], [1 0]}", "'patience'", "2"}, 2, "ok", false};
+  c(end+1,:) = {"optimizer 'bfgs' with weight decay", {N, X, Y, "'optimizer'", "'bfgs'", "'lambda'", "0.1"}, 2, "ok", false};
+  c(end+1,:) = {"optimizer 'cg' with a state", {N, X, Y, "'optimizer'", "'cg'", "'state'", "struct ('optimizer', 'cg')"}, 2, "error", false};
+endfunction
+
+function s = spec_unroll (N, net_extra)
+  s = new_spec ("bp_unroll", 1, 2, false);
+  s.pos = {"net", "net", N, @p_net};
+  s.extra = net_extra;
+  s.specials(end+1,:) = {"a network of 9999 layers", {"bp_init (ones (1, 1e4))"}, 2, "ok", false};
+  s.specials(end+1,:) = {"a 784-1000-10 network (795010 parameters)", {"bp_init ([784 1000 10], 'seed', 1)"}, 2, "ok", false};
+endfunction
+
+## The 2-3-1 network has 3*2 + 3 + 1*3 + 1 = 13 parameters.
+function s = spec_roll (N, net_extra)
+  s = new_spec ("bp_roll", 2, 1, false);
+  s.pos = {
+    "theta", "matrix", "(1:13)' / 10",  @(v) p_theta (v, 13, "ok")
+    "net",   "net",    N,               @p_net
+  };
+  s.extra = [net_extra; theta_extra()];
+  s.specials(end+1,:) = {"theta of a network of 9999 layers", {"ones (19998, 1)", "bp_init (ones (1, 1e4))"}, 1, "ok", false};
+endfunction
+
+function s = spec_cost (N, net_extra)
+  s = new_spec ("bp_cost", 4, 2, true);
+  ## Huge weights may overflow the loss to Inf (a value, not an error).
+  s.pos = {
+    "theta", "matrix", "(1:13)' / 10",          @(v) p_theta (v, 13, "any")
+    "net",   "net",    N,                       @p_net
+    "X",     "matrix", "[0 0 1 1; 0 1 0 1]",    @(v) p_matrix (v, 2, 4, "any")
+    "Y",     "matrix", "[0 1 1 0]",             @(v) p_matrix (v, 1, 4, "any")
+  };
+  s.opts = {"lambda", "scalar", "0.1", @(v) p_scalar (v, 0, realmax, false)};
+  s.extra = [net_extra; theta_extra()];
+  T = "(1:13)' / 10";
+  X = "[0 0 1 1; 0 1 0 1]";
+  Y = "[0 1 1 0]";
+  s.specials(end+1,:) = {"options as a struct", {T, N, X, Y, "struct ('lambda', 0.1)"}, 2, "ok", false};
+  s.specials(end+1,:) = {"options as a struct with fminunc's GradObj", {T, N, X, Y, "optimset ('GradObj', 'on')"}, 2, "error", false};
+  s.specials(end+1,:) = {"a struct, then lambda as a pair", {T, N, X, Y, "struct ('lambda', 0.1)", "'lambda'", "1"}, 2, "ok", false};
+  s.specials(end+1,:) = {"X with 1e5 columns", {T, N, "rand (2, 1e5)", "rand (1, 1e5)"}, 2, "ok", false};
+  s.specials(end+1,:) = {"a softmax network with log-likelihood", ...
+                         {"(1:13)' / 10", "bp_init ([2 3 1], 'activation', {'tanh', 'softmax'}, 'loss', 'log-likelihood', 'seed', 1)", X, Y}, 2, "ok", false};
+  s.specials(end+1,:) = {"cross-entropy with Y = 2", ...
+                         {T, "bp_init ([2 3 1], 'loss', 'cross-entropy', 'seed', 1)", X, "[0 2 1 0]"}, 2, "error", false};
+  s.specials(end+1,:) = {"a 1-1e6-1 network on 1e6 samples (8 TB of scratch)", ...
+                         {"zeros (3e6 + 1, 1)", "bp_init ([1 1e6 1], 'init', 'zeros')", "zeros (1, 1e6)", "zeros (1, 1e6)"}, 2, "error", false};
+endfunction
+
+## Values of theta for the 2-3-1 network beyond the generic ones.
+function e = theta_extra ()
+  e = {
+    "theta", "bp_unroll (bp_init ([2 4 1], 'seed', 1))", "the theta of a 2-4-1 network", "error"
+    "theta", "bp_unroll (bp_init ([2 3 1], 'seed', 7))", "the theta of another 2-3-1 network", "ok"
+    "theta", "-zeros (13, 1)",                "13 negative zeros",          "ok"
+    "theta", "[(1:12)' / 10; NaN]",           "a NaN last",                 "error"
+    "theta", "(1:13) / 10",                   "a row of 13",                "error"
+    "theta", "reshape ((1:13) / 10, 1, 1, 13)", "a 1x1x13 array",           "error"
+    "theta", "{(1:13)' / 10}",                "{theta}",                    "error"
+    "theta", "num2cell ((1:13)' / 10)",       "num2cell (theta)",           "error"
+  };
 endfunction
 
 function s = spec_load_idx (fix)
@@ -468,6 +626,11 @@ function s = spec_gradcheck (N, net_extra)
     "gradient",  "cell",   grad,        @p_gradcheck_gradient
     "verbose",   "scalar", "true",      @(v) p_scalar (v, 0, 1, true)
   };
+  ## Weights of 1e308 are finite, but the second layer's z overflows to
+  ## -Inf, from which no numerical derivative can be formed: the check
+  ## may refuse such a network (it does, as not_finite naming z).
+  huge = ! cellfun (@isempty, strfind (net_extra(:,2), "1e308"));
+  net_extra(huge,4) = {"any"};
   s.extra = [net_extra; {
     "gradient", "{{0.1 * ones(3, 2), NaN(1, 3)}, {0.1 * ones(3, 1), Inf}}", "a gradient with NaN and Inf (fails the check)", "ok"
     "gradient", "{{0.1 * ones(2, 3), 0.1 * ones(1, 3)}, {0.1 * ones(3, 1), 0.1}}", "dW{1} transposed", "error"
@@ -624,9 +787,10 @@ function n = losses ()
   n = {"sse", "quadratic", "mse", "cross-entropy", "log-likelihood"};
 endfunction
 
-## True for an empty double, the "not given" of most options ("0x0": only
-## [] itself, which bp_train drops); "any" also counts every other empty
-## value (bp_gradcheck's tolerance and gradient).
+## True for an empty double, the "not given" of most options; "0x0" only
+## for [] itself (bp_train's options, where [] means the default as in an
+## optimset struct); "any" also counts every other empty value
+## (bp_gradcheck's tolerance and gradient).
 function tf = is_unset (v, unset)
   switch (unset)
     case "double"
@@ -755,11 +919,103 @@ function r = p_cells (v, shapes, finite, column_cell)
   r = pick (isrow (v), "ok", column_cell);
 endfunction
 
+## bp_train's "optimizer" in a call with no other option: the names of
+## bp_train's help ('nesterov' needs a momentum, which is 0 here).
+function r = p_optimizer (v)
+  r = p_unset_or (v, "0x0", @(u) p_name (u, {"sgd", "momentum", "rmsprop", "adam", "cg", "bfgs"}));
+endfunction
+
+## bp_train's "state": [] (0-by-0) is "not given", and no generic value
+## is a state (a valid state is the third output of an earlier call).
+## Other empty values are taken as "not given" by the gateway too: the
+## help does not say, so either answer is fine.
+function r = p_state (v)
+  if (isa (v, "double") && isequal (size (v), [0 0]))
+    r = "ok";
+  elseif (isempty (v))
+    r = "any";
+  else
+    r = "error";
+  endif
+endfunction
+
+## An option of another optimizer given to the default "sgd": refused,
+## unless [] (0-by-0: bp_train drops it as "not given").
+function r = p_not_for_sgd (v)
+  r = pick (isa (v, "double") && isequal (size (v), [0 0]), "ok", "error");
+endfunction
+
+## bp_train's "schedule" (its help): [] (0-by-0) or "constant", or
+## {"step", every, factor}, {"exponential", gamma},
+## {"plateau", patience, factor, min_eta} with every and patience whole
+## numbers >= 1, factor and gamma in (0, 1] (plateau's factor in (0, 1)),
+## min_eta >= 0.
+function r = p_schedule (v)
+  r = "error";
+  if (isa (v, "double") && isequal (size (v), [0 0]))
+    r = "ok";
+    return;
+  elseif (ischar (v))
+    r = pick (strcmp (v, "constant"), "ok", "error");
+    return;
+  elseif (! (iscell (v) && ! isempty (v) && ischar (v{1}) && isrow (v{1})))
+    return;
+  endif
+  num = @(u) isa (u, "double") && isreal (u) && ! issparse (u) && isscalar (u) && isfinite (u);
+  whole = @(u) num (u) && u >= 1 && u <= 1e15 && u == fix (u);
+  unit = @(u) num (u) && u > 0 && u <= 1;
+  p = v(2:end);
+  switch (v{1})
+    case "constant"
+      ok = isempty (p);
+    case "step"
+      ok = numel (p) == 2 && whole (p{1}) && unit (p{2});
+    case "exponential"
+      ok = numel (p) == 1 && unit (p{1});
+    case "plateau"
+      ok = (numel (p) == 3 && whole (p{1}) && unit (p{2}) && p{2} < 1
+            && num (p{3}) && p{3} >= 0);
+    otherwise
+      ok = false;
+  endswitch
+  r = pick (ok, "ok", "error");
+endfunction
+
+## bp_train's "callback": an empty double (not given), or a function
+## handle, which is called as callback (epoch, net, hist).  A handle that
+## cannot take three arguments fails with its own error, which reaches
+## the caller as it is (the help), so that call must fail but may carry
+## any identifier.
+function r = p_callback (v)
+  if (is_unset (v, "double"))
+    r = "ok";
+  elseif (is_function_handle (v))
+    try
+      n = nargin (v);
+    catch
+      n = 1;          # a built-in function such as @sin: one argument
+    end_try_catch
+    r = pick (n >= 0 && n < 3, "octave", "any");
+  else
+    r = "error";
+  endif
+endfunction
+
+## A parameter vector for a network of P parameters: a real, full,
+## finite double column of P values.  Huge values may overflow what is
+## computed from them: EXTREME says what to expect then.
+function r = p_theta (v, P, extreme)
+  r = p_matrix (v, P, 1, extreme);
+endfunction
+
 ## bp_train's "validation": empty, or {Xv, Yv} for the 2-input, 1-output
-## network.
+## network.  {} and [] mean "no validation data"; the gateway takes every
+## other empty value the same way, which the help does not settle.
 function r = p_validation (v)
   if ((iscell (v) || isa (v, "double")) && isempty (v))
     r = "ok";
+  elseif (isempty (v))
+    r = "any";
   elseif (iscell (v) && numel (v) == 2)
     a = p_matrix (v{1}, 2, [], "any");
     b = p_matrix (v{2}, 1, [], "any");

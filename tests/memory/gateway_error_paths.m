@@ -93,6 +93,7 @@ function c = all_cases ()
   id = @(fn, reason) ["backprop:" fn ":" reason];
   F = "bp_forward";  P = "bp_predict";  G = "bp_gradient";
   S = "bp_sgd_step";  T = "bp_train";  A = "bp_activation";  L = "bp_loss";
+  C = "bp_cost";
   c = {
     ## __bp_names__ (through bp_init, and directly)
     "bp_init ok",           @() bp_init ([2 2 1], "seed", 1),            1, ""
@@ -144,6 +145,15 @@ function c = all_cases ()
     "cost ok",              @() __bp_cost__ ("bp_cost", theta, net, x, y, 0.1), 2, ""
     "cost theta length",    @() __bp_cost__ ("bp_cost", theta(2:end), net, x, y, 0), 2, id("bp_cost", "wrong_size")
     "cost theta NaN",       @() __bp_cost__ ("bp_cost", [NaN; theta(2:end)], net, x, y, 0), 2, id("bp_cost", "not_finite")
+    "cost ok bp_cost",      @() bp_cost (bp_unroll (net), net, x, y),    1, ""
+    "cost soft ok",         @() bp_cost (bp_unroll (soft), soft, x, ys, "lambda", 0.1), 2, ""
+    "cost theta NaN last",  @() bp_cost ([theta(1:end-1); NaN], net, x, y), 2, id(C, "not_finite")
+    "cost theta single",    @() bp_cost (single (theta), net, x, y),     2, id(C, "wrong_type")
+    "cost W last",          @() bp_cost (theta, last_W, x, y),           2, id(C, "invalid_net")
+    "cost y range",         @() bp_cost (theta, net, x, 2 * y),          2, id(C, "out_of_range")
+    "cost lambda",          @() __bp_cost__ (C, theta, net, x, y, -1),   2, id(C, "out_of_range")
+    "cost huge",            @() bp_cost (zeros (3e6 + 1, 1), big, xbig, xbig), 2, id(C, "out_of_memory")
+    "roll theta NaN",       @() bp_roll ([theta(1:end-1); NaN], net),    1, id("bp_roll", "not_finite")
     ## __bp_gradient__
     "gradient ok 1",        @() bp_gradient (net, x, y),                 1, ""
     "gradient ok 4",        @() bp_gradient (net, x, y, "lambda", 0.1),  4, ""
