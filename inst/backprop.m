@@ -48,6 +48,17 @@
 ## accuracy, grad_rms per layer).
 ## @end table
 ##
+## @strong{The network as one vector}
+## @table @code
+## @item bp_unroll
+## every weight and bias as one column theta, and where each array is.
+## @item bp_roll
+## a column back into the network, exactly.
+## @item bp_cost
+## the loss and its gradient as a column, for fminunc, fminsearch or a
+## conjugate-gradient routine.
+## @end table
+##
 ## @strong{Teaching}
 ## @table @code
 ## @item bp_chain
