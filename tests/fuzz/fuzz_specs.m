@@ -252,20 +252,22 @@ endfunction
 ## and every option given to an optimizer that does not use it.
 function c = optimizer_specials (N, X, Y)
   c = cell (0, 5);
-  ## {optimizer, option, valid values, invalid values}
+  ## {optimizer, option, valid values, invalid values}; the ranges are
+  ## the core's since it refuses what an optimizer cannot use: rho in
+  ## [0, 1), epsilon > 0, line_tol in (0, 1].
   table = {
-    "'rmsprop'", "rho",      {"0", "1", "0.5"},             {"-0.1", "1.1", "NaN", "[0.5 0.5]", "'0.5'"}
-    "'rmsprop'", "epsilon",  {"0", "1e-3", "realmax"},      {"-1e-8", "Inf", "NaN", "int8 (1)"}
+    "'rmsprop'", "rho",      {"0", "0.5", "1 - eps"},       {"-0.1", "1", "1.1", "NaN", "[0.5 0.5]", "'0.5'"}
+    "'rmsprop'", "epsilon",  {"1e-300", "1e-3", "realmax"}, {"0", "-1e-8", "Inf", "NaN", "int8 (1)"}
     "'adam'",    "beta1",    {"0", "0.5"},                  {"-eps", "1 + eps", "NaN", "true"}
     "'adam'",    "beta2",    {"0", "0.9"},                  {"-1", "2", "-Inf", "{0.9}"}
-    "'adam'",    "epsilon",  {"0", "1e-8"},                 {"-1", "NaN"}
+    "'adam'",    "epsilon",  {"1e-8"},                      {"0", "-1", "NaN"}
     "'cg'",      "max_iter", {"1", "3"},                    {"0", "1.5", "-1", "NaN", "1e9 + 1", "single (3)"}
     "'bfgs'",    "max_iter", {"1", "3"},                    {"0", "2.5", "Inf"}
     "'cg'",      "tol",      {"1e-3", "realmax"},           {"-1e-6", "NaN", "Inf", "[1 2]"}
     "'bfgs'",    "tol",      {"1e-3", "realmax"},           {"-1", "NaN"}
     "'cg'",      "step",     {"0.1", "1"},                  {"-0.01", "Inf", "NaN", "1 + 2i"}
     "'bfgs'",    "step",     {"0.1", "1", "realmax"},       {"-1", "Inf"}
-    "'cg'",      "line_tol", {"0", "0.5", "1"},             {"-0.1", "1.5", "NaN", "'0.1'"}
+    "'cg'",      "line_tol", {"0.5", "1"},                  {"0", "-0.1", "1.5", "NaN", "'0.1'"}
     "'bfgs'",    "line_tol", {"0.5", "1"},                  {"-0.1", "2", "Inf"}
   };
   for i = 1:rows (table)
