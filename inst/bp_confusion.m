@@ -86,10 +86,10 @@ function [c, varargout] = bp_confusion (varargin)
   o = bp_parse_options (fn, struct ("classes", [], "names", []),
                         varargin(npos+1:end), npos);
   classes = check_class_list (fn, o.classes, classes, predicted, actual);
-  names = check_class_names (fn, o.names, classes);
-
   K = numel (classes);
   __bp_memory__ (fn, 8 * K * (K + 4), sprintf ("the %d-by-%d confusion matrix", K, K));
+  names = check_class_names (fn, o.names, classes);
+
   [~, p] = ismember (predicted, classes);
   [~, a] = ismember (actual, classes);
   counts = accumarray ([a(:), p(:)], 1, [K K]);

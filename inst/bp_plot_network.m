@@ -67,7 +67,9 @@
 ## @item @qcode{"fontsize"}
 ## the size in points of the nodes' names; the other texts are in
 ## proportion (default: in proportion to the drawing, so that the text
-## grows with @qcode{"size"}).
+## grows with @qcode{"size"}).  Without @qcode{"size"} the figure grows to
+## hold the text; text larger than a given size or axes can hold is made
+## as large as fits.
 ## @item @qcode{"file"}
 ## write the figure to this file: PNG, SVG or PDF by its extension
 ## (@qcode{".png"} is added to a name without one).
@@ -543,9 +545,21 @@ function sz = default_size (net, layout, notes, o)
   T = drawing_texts (net, net.W, notes, layout, setfield (o, "values", false));
   n = cellfun (@(s) numel (regexprep (s, '[_^{}]|\(\d+\)', "")), {T.str})';
   em = 0.22 * [T.ratio]';
-  g = place (T, [0.55 * n .* em, 1.2 * em], layout, 3 + o.values, false);
+  ## Written values spread the columns (fit, below): about a tenth of a
+  ## unit for every edge of the busiest layer beyond 9.
+  edges = cellfun (@numel, layout.shown);
+  D = 3;
+  if (o.values)
+    D = min (9, 3 + 0.1 * max (0, max (edges(1:end-1) .* edges(2:end)) - 9));
+  endif
+  g = place (T, [0.55 * n .* em, 1.2 * em], layout, D, false);
   span = g.lim([2 4]) - g.lim([1 3]);
   unit = min ([90, 800 / span(2), 9800 / span(1)]);
+  ## A font size asked for: room for the nodes' names at that size (0.22
+  ## units high as drawn by gnuplot, 4/3 of the points).
+  if (! bp_is_unset (o.fontsize))
+    unit = max (unit, min (o.fontsize * 4 / 3 / 0.22, 9800 / span(1)));
+  endif
   sz = min (max (round (unit * span), [400 250]), 10000);
 endfunction
 
@@ -563,6 +577,8 @@ function draw_network (fig, ax, net, V, notes, layout, o)
   ## the size of the figure; a size in points is reached by iterating the
   ## unit (pixels per unit), which depends on the layout.
   px = bp_text_px (ax, {T.str}, 100 * ratio) / 100;
+  ## A size in points larger than the figure holds (the names more than
+  ## 0.3 units high) is cut to that: text that cannot fit would overlap.
   s = 0.22 / k;
   for round = 1:6
     g = fit (T, px * s, layout, o.values);
@@ -570,24 +586,32 @@ function draw_network (fig, ax, net, V, notes, layout, o)
     if (bp_is_unset (o.fontsize))
       break;
     endif
-    s_new = o.fontsize / unit;
+    s_new = min (o.fontsize / unit, 0.3 / k);
     if (abs (s_new - s) < 1e-3 * s)
       break;
     endif
     s = s_new;
   endfor
   pt = s * unit;
+  if (! bp_is_unset (o.fontsize))
+    pt = min (o.fontsize, 0.3 / k * unit);
+  endif
   ## Measured again at the sizes drawn (small sizes round up), and laid
   ## out once more for them.
   px = bp_text_px (ax, {T.str}, pt * ratio);
-  for round = 1:4
+  for round = 1:20
     g = fit (T, px / unit, layout, o.values);
-    unit_new = min (box_px ./ (g.lim([2 4]) - g.lim([1 3])));
-    if (abs (unit_new - unit) < 1e-3 * unit)
+    drawn = min (box_px ./ (g.lim([2 4]) - g.lim([1 3])));
+    if (abs (drawn - unit) < 1e-3 * unit)
       break;
     endif
-    unit = unit_new;
+    unit = drawn;
   endfor
+  ## Text too large for the figure leaves no unit at which the layout
+  ## holds: the texts then shrink to the sizes the layout was made for.
+  if (drawn < (1 - 1e-3) * unit)
+    pt *= drawn / unit;
+  endif
   set (ax, "dataaspectratio", [1 1 1], "xlim", g.lim(1:2),
        "ylim", g.lim(3:4));
   axis (ax, "off");
@@ -845,6 +869,17 @@ endfunction
 %!                      "visible", false);
 %! unwind_protect
 %!   assert (numel (findobj (h, "tag", "edge")), 12 + 12 + 6);
+%!   assert_no_overlap (h);
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
+
+%!test
+%! ## A font too large for the size asked for is made as large as fits:
+%! ## still no overlap.
+%! h = bp_plot_network (net, "visible", false, "fontsize", 40, "size", [500 300]);
+%! unwind_protect
+%!   assert (get (findobj (h, "type", "text", "string", "x_{1}"), "fontsize") < 40);
 %!   assert_no_overlap (h);
 %! unwind_protect_cleanup
 %!   close (h);
