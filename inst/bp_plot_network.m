@@ -123,6 +123,10 @@ function [h, varargout] = bp_plot_network (varargin)
                      "fontsize", [], "file", "", "visible", [], "size", []);
   o = bp_parse_options (fn, defaults, args(2:end), 1 + ! isempty (hax));
   bp_check_title (fn, o.title);
+  ## The font size sets the default figure size: checked before that.
+  if (! bp_is_unset (o.fontsize))
+    o.fontsize = bp_check_scalar (fn, "fontsize", o.fontsize, 4, 200, false);
+  endif
   L = numel (net.W);
 
   if (bp_is_unset (o.gradient))
@@ -985,6 +989,8 @@ endfunction
 %!error <labels true or false is the older spelling of values> bp_plot_network (bp_init ([2 3]), "labels", true, "values", true)
 %!error <values must be a real double scalar> bp_plot_network (bp_init ([2 3]), "values", "yes")
 %!error <fontsize must be a number in \[4, 200\]> bp_plot_network (bp_init ([2 3]), "fontsize", 300)
+%!error <fontsize must be a real double scalar> bp_plot_network (bp_init ([2 3]), "fontsize", "big")
+%!error <fontsize must be a real double scalar> bp_plot_network (bp_init ([2 3]), "fontsize", {})
 %!error <title must be a string> bp_plot_network (bp_init ([2 3]), "title", 1)
 %!error <file must name a PNG, SVG or PDF file> bp_plot_network (bp_init ([2 3]), "file", "net.gif")
 %!error <unknown option 'colour'> bp_plot_network (bp_init ([2 3]), "colour", "r")
