@@ -24,7 +24,9 @@ USER_LOAD := pkg ("local_list", "$(PKG_PREFIX)/octave_packages"); pkg load backp
 
 BUILD_DEPS := octave octave-dev libgsl-dev libopenblas-dev zlib1g-dev
 # Octave 7 draws no axes, even through gnuplot, without FreeSans.
-TEST_DEPS := $(BUILD_DEPS) gnuplot-nox fonts-dejavu-core fonts-freefont-otf
+# python3 runs tools/check-continuations.
+TEST_DEPS := $(BUILD_DEPS) gnuplot-nox fonts-dejavu-core fonts-freefont-otf \
+             python3-minimal
 DEMO_DEPS := $(TEST_DEPS)
 
 SOURCES := DESCRIPTION COPYING INDEX NEWS README.md \
@@ -83,7 +85,10 @@ c-test: tests/c/test_core
 FASHION := tools/install-deps dataset-fashion-mnist || echo "dataset-fashion-mnist \
 	  could not be installed: the Fashion-MNIST slides use generated images"
 
+# Octave 11 flags a bare newline inside parentheses (it sets lastwarn,
+# which tests read); every .m file is checked before the tests run.
 test: deps c-test install-local
+	tools/check-continuations $$(find inst tests doc demo -name '*.m')
 	$(FASHION)
 	$(OCTAVE) --eval '$(LOAD) cd tests; run_tests ("../target/c-tests.log");'
 

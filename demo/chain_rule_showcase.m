@@ -36,9 +36,9 @@ function compare (product, net, x, y, l, j, k)
   dW = bp_gradient (net, x, y);
   fd = finite_difference (net, x, y, l, j, k);
   row ("product of the factors", product);
-  row (sprintf ("bp_gradient dW{%d}(%d,%d)", l, j, k), dW{l}(j,k),
+  row (sprintf ("bp_gradient dW{%d}(%d,%d)", l, j, k), dW{l}(j,k), ...
        sprintf ("(differs by %.1e)", abs (dW{l}(j,k) - product)));
-  row ("central finite difference", fd,
+  row ("central finite difference", fd, ...
        sprintf ("(differs by %.1e)", abs (fd - product)));
 endfunction
 
@@ -55,7 +55,7 @@ t = [0.01; 0.99];
 [y, a, z] = bp_forward (net, x);
 h = a{1};
 printf ("x = [%g %g], t = [%g %g]\n", x, t);
-printf ("h = sigma(a^(1)) = [%s], y = sigma(a^(2)) = [%s]\n\n",
+printf ("h = sigma(a^(1)) = [%s], y = sigma(a^(2)) = [%s]\n\n", ...
         sprintf (" %.6f", h), sprintf (" %.6f", y));
 
 i = 2;  j = 1;
@@ -93,7 +93,7 @@ L = 3;
 cases = [L 1 2; L-1 2 2];
 for c = 1:rows (cases)
   l = cases(c,1);  j = cases(c,2);  k = cases(c,3);
-  printf ("\n%s layer, l = %d, j = %d, k = %d:\n\n",
+  printf ("\n%s layer, l = %d, j = %d, k = %d:\n\n", ...
           merge (l == L, "Output", "Hidden"), l, j, k);
   t = bp_chain (deep, x, y, l, j, k);
   disp (t);
@@ -105,7 +105,7 @@ printf ("\n=== 3. XOR: new weight = old weight - eta * gradient ===\n");
 X = [0 0 1 1; 0 1 0 1];
 Y = [0 1 1 0];
 ## tanh hidden layer, sigmoid output with cross-entropy (fused delta a - y)
-net = bp_init ([2 4 1], "activation", {"tanh", "sigmoid"},
+net = bp_init ([2 4 1], "activation", {"tanh", "sigmoid"}, ...
                "loss", "cross-entropy", "seed", 2);
 eta = 2;
 for step = 1:40
@@ -115,6 +115,6 @@ for step = 1:40
   endif
   net = bp_sgd_step (net, dW, db, eta);
 endfor
-printf ("  outputs after 40 steps: %s (targets %s)\n",
+printf ("  outputs after 40 steps: %s (targets %s)\n", ...
         mat2str (bp_predict (net, X), 3), mat2str (Y));
 printf ("  (bp_train runs thousands of such steps in C; see `demo bp_train`.)\n");

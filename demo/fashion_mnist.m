@@ -57,7 +57,7 @@ function data = load_fashion_mnist ()
   data = [];
   dir = find_files ();
   if (isempty (dir))
-    printf ("Fashion-MNIST was not found: none of these folders holds its four IDX files: %s\n",
+    printf ("Fashion-MNIST was not found: none of these folders holds its four IDX files: %s\n", ...
             strjoin (candidate_dirs (), ", "));
     printf ("(`make demo` tries `tools/install-deps dataset-fashion-mnist`, which needs apt and network;\n");
     printf (" or set FASHION_MNIST_DIR to a folder holding train-images-idx3-ubyte[.gz] and the others).\n");
@@ -75,7 +75,7 @@ function data = load_fashion_mnist ()
     return;
   end_try_catch
   printf ("%.1f s\n", toc);
-  printf ("  %d training and %d test images of %d pixels, one image per column\n",
+  printf ("  %d training and %d test images of %d pixels, one image per column\n", ...
           columns (X), columns (Xt), rows (X));
 
   ## The last 5000 training images are the validation set, as is usual for
@@ -154,7 +154,7 @@ function data = spirals_data ()
     rand ("state", state{1});
     randn ("state", state{2});
   end_unwind_protect
-  printf ("  %d training and %d test points in 2-D, two classes\n",
+  printf ("  %d training and %d test points in 2-D, two classes\n", ...
           columns (X), columns (Xt));
   tr = 1:3500;
   va = 3501:4000;
@@ -187,15 +187,15 @@ endfunction
 ## ---- training and the report
 
 function [net, hist] = train (data)
-  net = bp_init (data.sizes, "activation", {data.hidden, "softmax"},
+  net = bp_init (data.sizes, "activation", {data.hidden, "softmax"}, ...
                  "loss", "log-likelihood", "seed", 1);
-  printf ("\nNetwork %s: %s hidden layer, softmax output, log-likelihood loss\n",
-          strjoin (arrayfun (@num2str, data.sizes, "uniformoutput", false), "-"),
+  printf ("\nNetwork %s: %s hidden layer, softmax output, log-likelihood loss\n", ...
+          strjoin (arrayfun (@num2str, data.sizes, "uniformoutput", false), "-"), ...
           data.hidden);
-  printf ("bp_train on %d samples (validation: %d), %s\n",
-          columns (data.X), columns (data.Xv),
+  printf ("bp_train on %d samples (validation: %d), %s\n", ...
+          columns (data.X), columns (data.Xv), ...
           strjoin (cellfun (@num2str, data.train, "uniformoutput", false), " "));
-  [net, hist] = bp_train (net, data.X, data.Y, data.train{:}, "seed", 1,
+  [net, hist] = bp_train (net, data.X, data.Y, data.train{:}, "seed", 1, ...
                           "validation", {data.Xv, data.Yv}, "verbose", true);
 endfunction
 
@@ -210,16 +210,16 @@ function report (data, net, hist)
   printf ("\nMeasured on %s:\n", data.name);
   printf ("  epoch     loss      accuracy   val_loss  val_accuracy\n");
   for e = unique ([1, ceil(epochs / 2), epochs])
-    printf ("  %5d     %.5f   %5.1f%%     %.5f   %5.1f%%\n", e, hist.loss(e),
+    printf ("  %5d     %.5f   %5.1f%%     %.5f   %5.1f%%\n", e, hist.loss(e), ...
             100 * hist.accuracy(e), hist.val_loss(e), 100 * hist.val_accuracy(e));
   endfor
-  printf ("  training time      %.1f s for %d epochs of %d samples\n",
+  printf ("  training time      %.1f s for %d epochs of %d samples\n", ...
           seconds, epochs, columns (data.X));
-  printf ("  stopped            %s: the weights of epoch %d (lowest validation loss) are kept\n",
+  printf ("  stopped            %s: the weights of epoch %d (lowest validation loss) are kept\n", ...
           hist.stopped, hist.best_epoch);
-  printf ("  throughput         %.0f samples/s (mini-batch SGD, forward + backward + update)\n",
+  printf ("  throughput         %.0f samples/s (mini-batch SGD, forward + backward + update)\n", ...
           rate);
-  printf ("  test accuracy      %.2f%% (%d of %d test samples; target %.0f%%)\n",
+  printf ("  test accuracy      %.2f%% (%d of %d test samples; target %.0f%%)\n", ...
           100 * acc, sum (correct), numel (correct), 100 * data.target);
   if (acc < data.target)
     printf ("  NOTE: below the %.0f%% this demo is tuned to reach\n", 100 * data.target);
@@ -242,7 +242,7 @@ function plot_losses (data, hist)
   root = fileparts (fileparts (mfilename ("fullpath")));
   outdir = fullfile (root, "target", "demo");
   file = fullfile (outdir, "fashion_mnist_loss.png");
-  title_text = sprintf ("%s, %s network", data.name,
+  title_text = sprintf ("%s, %s network", data.name, ...
                         strjoin (arrayfun (@num2str, data.sizes, "uniformoutput", false), "-"));
   ## A PNG needs no Ghostscript; print warns about its absence anyway.
   warning ("off", "print:nogs", "local");

@@ -71,7 +71,7 @@ function pages = all_pages (docdir)
   d = dir (fullfile (docdir, "*.md"));
   pages = {};
   for i = 1:numel (d)
-    if (! isempty (strfind (fileread (fullfile (docdir, d(i).name)),
+    if (! isempty (strfind (fileread (fullfile (docdir, d(i).name)), ...
                             "<!-- output: ")))
       pages{end+1} = d(i).name;
     endif
@@ -89,7 +89,7 @@ function [out, diffs] = sync_page (text, docdir, figdir, page)
     [head, script, old, tail] = tok{b}{:};
     printed = run_example (fullfile (docdir, script), figdir);
     if (strncmp (printed, "(fallback)", 10) && ! strncmp (old, "(fallback)", 10))
-      printf ("%s: %s ran on its fallback data, so its numbers were not compared: %s",
+      printf ("%s: %s ran on its fallback data, so its numbers were not compared: %s", ...
               page, script, strtok (printed, "\n"));
       printf ("\n");
     elseif (! strcmp (strtrim (printed), strtrim (old)))

@@ -118,12 +118,12 @@
 
 function varargout = backprop (varargin)
   if (nargin > 0)
-    error ("backprop:backprop:nargin",
-           "backprop: takes no arguments, got %d; it shows the overview (help backprop)",
+    error ("backprop:backprop:nargin", ...
+           "backprop: takes no arguments, got %d; it shows the overview (help backprop)", ...
            nargin);
   elseif (nargout > 1)
-    error ("backprop:backprop:nargout",
-           "backprop: at most 1 output argument (the overview as text), got %d",
+    error ("backprop:backprop:nargout", ...
+           "backprop: at most 1 output argument (the overview as text), got %d", ...
            nargout);
   endif
   text = help ("backprop");
@@ -149,7 +149,7 @@ endfunction
 %! assert (numel (names) > 20);
 %! for i = 1:numel (names)
 %!   if (! strcmp (names{i}, "backprop"))
-%!     assert (! isempty (regexp (text, ['\<' names{i} '\>'], "once")),
+%!     assert (! isempty (regexp (text, ['\<' names{i} '\>'], "once")), ...
 %!             "help backprop does not name %s", names{i});
 %!   endif
 %! endfor

@@ -121,7 +121,7 @@ endclassdef
 ## S checked field by field; via_delta as a logical.
 function s = check_factors (s)
   if (! (isstruct (s) && isscalar (s)))
-    fail ("wrong_type", "s must be a scalar struct (as struct (t) gives for a bp_chain result t), got %s",
+    fail ("wrong_type", "s must be a scalar struct (as struct (t) gives for a bp_chain result t), got %s", ...
           bp_describe (s));
   endif
   known = {"l", "j", "k", "L", "loss", "g", "a", "z", "y", "dC_da", ...
@@ -131,7 +131,7 @@ function s = check_factors (s)
   fields = fieldnames (s)';
   extra = setdiff (fields, known);
   if (! isempty (extra))
-    fail ("unknown_field", "s.%s is not a field of a bp_chain result; the fields are: %s",
+    fail ("unknown_field", "s.%s is not a field of a bp_chain result; the fields are: %s", ...
           extra{1}, strjoin (known, ", "));
   endif
   need = {"l", "j", "k", "L", "loss", "g", "a", "z", "dC_da", "da_dz", ...
@@ -140,25 +140,25 @@ function s = check_factors (s)
   for f = {"l", "j", "k", "L"}
     v = s.(f{1});
     if (! (is_real_scalar (v) && isfinite (v) && v >= 1 && v == fix (v)))
-      fail (pick_reason (v), "s.%s must be a whole number >= 1 (an index), got %s",
+      fail (pick_reason (v), "s.%s must be a whole number >= 1 (an index), got %s", ...
             f{1}, show (v));
     endif
   endfor
   if (s.l > s.L)
-    fail ("out_of_range", "s.l must be a layer from 1 to s.L = %d, got %d",
+    fail ("out_of_range", "s.l must be a layer from 1 to s.L = %d, got %d", ...
           s.L, s.l);
   endif
-  check_name (s, "loss", {"sse", "quadratic", "mse", "cross-entropy", "log-likelihood"},
+  check_name (s, "loss", {"sse", "quadratic", "mse", "cross-entropy", "log-likelihood"}, ...
               "unknown_loss");
   check_name (s, "g", activations (), "unknown_activation");
   for f = {"a", "z", "dC_da", "da_dz", "dz_dw", "dC_dw", "delta"}
     if (! is_real_scalar (s.(f{1})))
-      fail ("wrong_type", "s.%s must be a real double scalar, got %s", f{1},
+      fail ("wrong_type", "s.%s must be a real double scalar, got %s", f{1}, ...
             bp_describe (s.(f{1})));
     endif
   endfor
   v = s.via_delta;
-  if (! ((islogical (v) || is_real_scalar (v)) && isscalar (v)
+  if (! ((islogical (v) || is_real_scalar (v)) && isscalar (v) ...
          && (v == 0 || v == 1)))
     fail ("wrong_type", "s.via_delta must be true or false, got %s", show (v));
   endif
@@ -170,33 +170,33 @@ function s = check_factors (s)
   if (s.l == s.L)
     require (s, {"y"});
     if (! is_real_scalar (s.y))
-      fail ("wrong_type", "s.y must be a real double scalar (the target y_j of an output node), got %s",
+      fail ("wrong_type", "s.y must be a real double scalar (the target y_j of an output node), got %s", ...
             bp_describe (s.y));
     endif
     for f = [next, {"next_g"}]
       if (isfield (s, f{1}) && ! isempty (s.(f{1})))
-        fail ("wrong_size", "s.%s must be empty for the output layer (s.l = s.L = %d), got %s",
+        fail ("wrong_size", "s.%s must be empty for the output layer (s.l = s.L = %d), got %s", ...
               f{1}, s.L, bp_describe (s.(f{1})));
       endif
     endfor
   else
     require (s, [{"next_g"}, next]);
     if (isfield (s, "y") && ! isempty (s.y))
-      fail ("wrong_size", "s.y must be empty for a hidden layer (s.l = %d < s.L = %d), got %s",
+      fail ("wrong_size", "s.y must be empty for a hidden layer (s.l = %d < s.L = %d), got %s", ...
             s.l, s.L, bp_describe (s.y));
     endif
     check_name (s, "next_g", activations (), "unknown_activation");
     n = [];
     for f = next
       v = s.(f{1});
-      if (! (isa (v, "double") && isreal (v) && ! issparse (v) && iscolumn (v)
+      if (! (isa (v, "double") && isreal (v) && ! issparse (v) && iscolumn (v) ...
              && ! isempty (v)))
-        fail ("wrong_type", "s.%s must be a real double column (one entry per node of layer %d), got %s",
+        fail ("wrong_type", "s.%s must be a real double column (one entry per node of layer %d), got %s", ...
               f{1}, s.l + 1, bp_describe (v));
       elseif (isempty (n))
         n = numel (v);
       elseif (numel (v) != n)
-        fail ("wrong_size", "s.%s must have %d entries like s.%s (one per node of layer %d), got %d",
+        fail ("wrong_size", "s.%s must have %d entries like s.%s (one per node of layer %d), got %d", ...
               f{1}, n, next{1}, s.l + 1, numel (v));
       endif
     endfor
@@ -206,7 +206,7 @@ endfunction
 function require (s, names)
   missing = names(! isfield (s, names));
   if (! isempty (missing))
-    fail ("missing_field", "s must have the field '%s' (as bp_chain gives it), and has only: %s",
+    fail ("missing_field", "s must have the field '%s' (as bp_chain gives it), and has only: %s", ...
           missing{1}, strjoin (fieldnames (s)', ", "));
   endif
 endfunction
@@ -216,7 +216,7 @@ function check_name (s, f, names, reason)
   if (! (ischar (v) && isrow (v)))
     fail ("wrong_type", "s.%s must be a name (a string), got %s", f, bp_describe (v));
   elseif (! any (strcmp (v, names)))
-    fail (reason, "s.%s must be one of '%s', got '%s'", f, strjoin (names, "', '"),
+    fail (reason, "s.%s must be one of '%s', got '%s'", f, strjoin (names, "', '"), ...
           printable (v));
   endif
 endfunction
@@ -252,7 +252,7 @@ function s = printable (s)
 endfunction
 
 function fail (reason, varargin)
-  error (["backprop:bp_chain_factors:" reason], ["bp_chain_factors: " varargin{1}],
+  error (["backprop:bp_chain_factors:" reason], ["bp_chain_factors: " varargin{1}], ...
          varargin{2:end});
 endfunction
 
@@ -271,7 +271,7 @@ function print_equation (t)
     values = [t.dC_da, t.da_dz, t.dz_dw];
   endif
   printf ("%s = %s\n", lhs, strjoin (symbols, " * "));
-  printf ("%s = %s\n", pad, strjoin (arrayfun (@(v) ["(" num(v) ")"], values,
+  printf ("%s = %s\n", pad, strjoin (arrayfun (@(v) ["(" num(v) ")"], values, ...
                                               "uniformoutput", false), " * "));
   printf ("%s = %s\n", pad, num (t.dC_dw));
 endfunction
@@ -285,7 +285,7 @@ function print_factors (t)
   else
     lines(end+1,:) = {sprintf("dC_0/%s", dsym ("a", t.j, t.l)), first_factor(t)};
     lines(end+1,:) = {sprintf("%s/%s", dsym ("a", t.j, t.l), dsym ("z", t.j, t.l)), ...
-                      sprintf("g'(z_%d^(%d)) with g = %s, z_%d^(%d) = %s",
+                      sprintf("g'(z_%d^(%d)) with g = %s, z_%d^(%d) = %s", ...
                               t.j, t.l, t.g, t.j, t.l, num (t.z))};
   endif
   lines(end+1,:) = {sprintf("%s/d%s", dsym ("z", t.j, t.l), w_sym (t.j, t.k, t.l)), ...
@@ -297,7 +297,7 @@ function print_factors (t)
   endfor
   if (t.l == t.L && strcmp (t.loss, "cross-entropy") && ! t.via_delta)
     ## The simplification that makes this pairing popular.
-    printf ("  (the first two factors multiply to a_%d^(%d) - y_%d = %s, the fused error\n   delta_%d^(%d) backprop uses for a sigmoid output with cross-entropy)\n",
+    printf ("  (the first two factors multiply to a_%d^(%d) - y_%d = %s, the fused error\n   delta_%d^(%d) backprop uses for a sigmoid output with cross-entropy)\n", ...
             t.j, t.l, t.j, num (t.a - t.y), t.j, t.l);
   endif
 endfunction
@@ -323,7 +323,7 @@ function s = first_factor (t)
     otherwise
       f = "dC_0/da";
   endswitch
-  s = sprintf ("%s with %s = %s, %s = %s (loss \"%s\")", f, aj, num (t.a),
+  s = sprintf ("%s with %s = %s, %s = %s (loss \"%s\")", f, aj, num (t.a), ...
                yj, num (t.y), t.loss);
 endfunction
 
@@ -344,7 +344,7 @@ endfunction
 function print_sum (t)
   next = t.l + 1;
   n = numel (t.terms);
-  printf ("\nnode %d of layer %d feeds every node j = 1..%d of layer %d, so\n",
+  printf ("\nnode %d of layer %d feeds every node j = 1..%d of layer %d, so\n", ...
           t.j, t.l, n, next);
   lhs = sprintf ("dC_0/%s", dsym ("a", t.j, t.l));
   pad = blanks (numel (lhs));
@@ -354,16 +354,16 @@ function print_sum (t)
     w_jk = sprintf ("w_j,%d^(%d)", t.j, next);
   endif
   three = all (isfinite (t.next_dC_da) & isfinite (t.next_da_dz));
-  printf ("%s = sum_j dC_0/da_j^(%d) * da_j^(%d)/dz_j^(%d) * %s\n", lhs,
+  printf ("%s = sum_j dC_0/da_j^(%d) * da_j^(%d)/dz_j^(%d) * %s\n", lhs, ...
           next, next, next, w_jk);
   printf ("%s = sum_j delta_j^(%d) * %s\n", pad, next, w_jk);
   if (three)
-    pieces = arrayfun (@(i) sprintf ("(%s * %s * %s)", num (t.next_dC_da(i)),
-                                     num (t.next_da_dz(i)), num (t.next_w(i))),
+    pieces = arrayfun (@(i) sprintf ("(%s * %s * %s)", num (t.next_dC_da(i)), ...
+                                     num (t.next_da_dz(i)), num (t.next_w(i))), ...
                        1:n, "uniformoutput", false);
   else
-    pieces = arrayfun (@(i) sprintf ("(%s * %s)", num (t.next_delta(i)),
-                                     num (t.next_w(i))),
+    pieces = arrayfun (@(i) sprintf ("(%s * %s)", num (t.next_delta(i)), ...
+                                     num (t.next_w(i))), ...
                        1:n, "uniformoutput", false);
   endif
   print_wrapped (strjoin (pieces, " + "), [pad " = "], " + ");
@@ -374,10 +374,10 @@ function print_sum (t)
     if (strcmp (t.next_g, "softmax"))
       why = sprintf ("layer %d is softmax, so", next);
     else
-      why = sprintf ("for some j the two factors do not multiply to delta_j^(%d) in floating point (an output that rounds to 0 or 1 or has lost digits), so",
+      why = sprintf ("for some j the two factors do not multiply to delta_j^(%d) in floating point (an output that rounds to 0 or 1 or has lost digits), so", ...
                      next);
     endif
-    print_wrapped (sprintf ("(%s delta_j^(%d) = dC_0/dz_j^(%d) stands for the product dC_0/da_j^(%d) * da_j^(%d)/dz_j^(%d))",
+    print_wrapped (sprintf ("(%s delta_j^(%d) = dC_0/dz_j^(%d) stands for the product dC_0/da_j^(%d) * da_j^(%d)/dz_j^(%d))", ...
                             why, next, next, next, next, next), "");
   endif
 endfunction

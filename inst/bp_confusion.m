@@ -69,7 +69,7 @@
 function [c, varargout] = bp_confusion (varargin)
   fn = "bp_confusion";
   if (nargin < 2 || nargout > 1)
-    bp_count_error (fn, nargin, nargout, 1,
+    bp_count_error (fn, nargin, nargout, 1, ...
                     "(net, X, Y, name, value, ...) or (predicted, actual, name, value, ...)");
   endif
   if (isstruct (varargin{1}))
@@ -83,21 +83,21 @@ function [c, varargout] = bp_confusion (varargin)
     classes = [];
     npos = 2;
   endif
-  o = bp_parse_options (fn, struct ("classes", [], "names", []),
+  o = bp_parse_options (fn, struct ("classes", [], "names", []), ...
                         varargin(npos+1:end), npos);
   classes = check_class_list (fn, o.classes, classes, predicted, actual);
   K = numel (classes);
   __bp_memory__ (fn, 8 * K * (K + 4), sprintf ("the %d-by-%d confusion matrix", K, K));
-  names = check_class_names (fn, o.names, classes);
+  names = bp_check_class_names (fn, o.names, classes);
 
   [~, p] = ismember (predicted, classes);
   [~, a] = ismember (actual, classes);
   counts = accumarray ([a(:), p(:)], 1, [K K]);
   n = numel (actual);
-  result = struct ("counts", counts,
-                   "recall", (diag (counts) ./ sum (counts, 2))',
-                   "precision", diag (counts)' ./ sum (counts, 1),
-                   "accuracy", trace (counts) / n, "n", n,
+  result = struct ("counts", counts, ...
+                   "recall", (diag (counts) ./ sum (counts, 2))', ...
+                   "precision", diag (counts)' ./ sum (counts, 1), ...
+                   "accuracy", trace (counts) / n, "n", n, ...
                    "classes", classes, "names", {names});
   if (nargout > 0)
     c = result;
@@ -118,18 +118,18 @@ function [predicted, actual, classes] = from_network (fn, net, X, Y)
   else
     classes = 1:nL;
   endif
-  if (! (isa (Y, "double") && isreal (Y) && ! issparse (Y) && ismatrix (Y)
+  if (! (isa (Y, "double") && isreal (Y) && ! issparse (Y) && ismatrix (Y) ...
          && columns (Y) == N && any (rows (Y) == [1 nL])))
-    error ("backprop:bp_confusion:wrong_type",
-           "bp_confusion: Y must be a real double matrix with %d columns (one per column of X): targets with %d rows, or a row of class numbers, got %s",
+    error ("backprop:bp_confusion:wrong_type", ...
+           "bp_confusion: Y must be a real double matrix with %d columns (one per column of X): targets with %d rows, or a row of class numbers, got %s", ...
            N, nL, bp_describe (Y));
   endif
   if (rows (Y) == nL && nL > 1)
     ## One-hot columns: exactly one 1, the rest 0.
     bad = find (! (all (Y == 0 | Y == 1, 1) & sum (Y, 1) == 1), 1);
     if (! isempty (bad))
-      error ("backprop:bp_confusion:out_of_range",
-             "bp_confusion: Y(:,%d) must be one-hot (a single 1, the rest 0) to name a class",
+      error ("backprop:bp_confusion:out_of_range", ...
+             "bp_confusion: Y(:,%d) must be one-hot (a single 1, the rest 0) to name a class", ...
              bad);
     endif
     [~, actual] = max (Y, [], 1);
@@ -137,9 +137,9 @@ function [predicted, actual, classes] = from_network (fn, net, X, Y)
     actual = Y;
     bad = find (! ismember (actual, classes), 1);
     if (! isempty (bad))
-      error ("backprop:bp_confusion:out_of_range",
-             "bp_confusion: Y(%d) must be a class of the network (%s), got %g",
-             bad, strjoin (arrayfun (@num2str, classes, "uniformoutput", false), " or "),
+      error ("backprop:bp_confusion:out_of_range", ...
+             "bp_confusion: Y(%d) must be a class of the network (%s), got %g", ...
+             bad, strjoin (arrayfun (@num2str, classes, "uniformoutput", false), " or "), ...
              actual(bad));
     endif
   endif
@@ -149,20 +149,20 @@ function [predicted, actual] = check_classes (fn, predicted, actual)
   for v = {predicted, "predicted"; actual, "actual"}'
     x = v{1};
     if (! (isa (x, "double") && isreal (x) && ! issparse (x) && isvector (x)))
-      error ("backprop:bp_confusion:wrong_type",
-             "bp_confusion: %s must be a real double vector of class numbers (or give net, X, Y), got %s",
+      error ("backprop:bp_confusion:wrong_type", ...
+             "bp_confusion: %s must be a real double vector of class numbers (or give net, X, Y), got %s", ...
              v{2}, bp_describe (x));
     endif
     bad = find (! (isfinite (x) & x == fix (x)), 1);
     if (! isempty (bad))
-      error ("backprop:bp_confusion:out_of_range",
-             "bp_confusion: %s(%d) must be a class number (a whole number), got %g",
+      error ("backprop:bp_confusion:out_of_range", ...
+             "bp_confusion: %s(%d) must be a class number (a whole number), got %g", ...
              v{2}, bad, x(bad));
     endif
   endfor
   if (numel (predicted) != numel (actual))
-    error ("backprop:bp_confusion:wrong_size",
-           "bp_confusion: predicted and actual must have one class per sample each, got %d and %d",
+    error ("backprop:bp_confusion:wrong_size", ...
+           "bp_confusion: predicted and actual must have one class per sample each, got %d and %d", ...
            numel (predicted), numel (actual));
   endif
   predicted = predicted(:)';
@@ -177,43 +177,29 @@ function classes = check_class_list (fn, given, default, predicted, actual)
     endif
     return;
   endif
-  if (! (isa (given, "double") && isreal (given) && ! issparse (given)
-         && isvector (given) && all (isfinite (given))
+  if (! (isa (given, "double") && isreal (given) && ! issparse (given) ...
+         && isvector (given) && all (isfinite (given)) ...
          && all (given == fix (given)) && numel (unique (given)) == numel (given)))
-    error ("backprop:bp_confusion:wrong_type",
-           "bp_confusion: classes must be a vector of distinct whole numbers, got %s",
+    error ("backprop:bp_confusion:wrong_type", ...
+           "bp_confusion: classes must be a vector of distinct whole numbers, got %s", ...
            bp_describe (given));
   endif
   classes = given(:)';
   for v = {predicted, "predicted"; actual, "actual"}'
     bad = find (! ismember (v{1}, classes), 1);
     if (! isempty (bad))
-      error ("backprop:bp_confusion:out_of_range",
-             "bp_confusion: the %s class of sample %d is %g, which classes does not list",
+      error ("backprop:bp_confusion:out_of_range", ...
+             "bp_confusion: the %s class of sample %d is %g, which classes does not list", ...
              v{2}, bad, v{1}(bad));
     endif
   endfor
 endfunction
 
-function names = check_class_names (fn, names, classes)
-  K = numel (classes);
-  if (bp_is_unset (names))
-    names = arrayfun (@(k) sprintf ("%d", k), classes, "uniformoutput", false);
-    return;
-  endif
-  if (! (iscell (names) && numel (names) == K
-         && all (cellfun (@(s) ischar (s) && isrow (s) && ! isempty (s), names))))
-    error ("backprop:bp_confusion:wrong_type",
-           "bp_confusion: names must be a cell of %d strings, one per class, got %s",
-           K, bp_describe (names));
-  endif
-  names = names(:)';
-endfunction
 
 ## The table: one row per true class, one column per predicted class.
 function print_table (c)
   K = numel (c.classes);
-  label = cellfun (@(k, s) sprintf ("%d %s", k, s), num2cell (c.classes),
+  label = cellfun (@(k, s) sprintf ("%d %s", k, s), num2cell (c.classes), ...
                    c.names, "uniformoutput", false);
   if (isequal (c.names, arrayfun (@(k) sprintf ("%d", k), c.classes, "uniformoutput", false)))
     label = c.names;
@@ -221,7 +207,7 @@ function print_table (c)
   lw = max ([cellfun(@numel, label), numel("precision")]) + 1;
   cw = max ([numel(sprintf ("%d", max (c.counts(:)))), ...
              arrayfun(@(k) numel (sprintf ("%d", k)), c.classes), 6]) + 1;
-  printf ("confusion matrix of %d samples: %d right, accuracy %.2f%%\n",
+  printf ("confusion matrix of %d samples: %d right, accuracy %.2f%%\n", ...
           c.n, trace (c.counts), 100 * c.accuracy);
   printf ("(rows: the true class; columns: the class predicted)\n\n");
   printf ("%*s", lw, "");

@@ -85,22 +85,11 @@
 ## @end deftypefn
 
 function [J, grad, varargout] = bp_cost (theta, net, X, Y, varargin)
-  ## Called once per step of an optimiser: read nargin, nargout once and
-  ## parse options only when there are some.
-  nin = nargin;
+  ## Called once per step of an optimiser: nargout is read once.
   nout = nargout;
-  if (nin < 4 || nout > 2)
-    bp_count_error ("bp_cost", nin, nout, 2,
-                    "(theta, net, X, Y, \"lambda\", lambda)");
-  endif
-  lambda = 0;
-  if (nin == 6 && ischar (varargin{1}) && strcmpi (varargin{1}, "lambda"))
-    lambda = varargin{2};         # the common call, without the parser
-  elseif (nin > 4)
-    opts = bp_parse_options ("bp_cost", struct ("lambda", 0), varargin, 4);
-    lambda = opts.lambda;
-  endif
-  ## lambda is checked by the gateway.
+  bp_check_counts ("bp_cost", nargin, nout, [4 Inf], 2, ...
+                   "(theta, net, X, Y, \"lambda\", lambda)");
+  lambda = bp_lambda_option ("bp_cost", varargin, 4);
   if (nout < 2)
     J = __bp_cost__ ("bp_cost", theta, net, X, Y, lambda);
   else

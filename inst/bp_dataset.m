@@ -101,19 +101,19 @@ function [X, Y, labels, varargout] = bp_dataset (name, varargin)
   endif
   names = {"xor", "spirals", "moons", "circles", "article-232"};
   if (! (ischar (name) && isrow (name)))
-    error ("backprop:bp_dataset:wrong_type",
-           "bp_dataset: name must be a dataset name (a string), got %s",
+    error ("backprop:bp_dataset:wrong_type", ...
+           "bp_dataset: name must be a dataset name (a string), got %s", ...
            bp_describe (name));
   elseif (! any (strcmp (name, names)))
-    error ("backprop:bp_dataset:unknown_dataset",
-           "bp_dataset: name must be one of '%s', got '%s'",
+    error ("backprop:bp_dataset:unknown_dataset", ...
+           "bp_dataset: name must be one of '%s', got '%s'", ...
            strjoin (names, "', '"), name);
   endif
 
   ## An empty double means "not given", so each dataset can fill in its
   ## own default and reject options it has no use for; any other value,
   ## empty or not, is checked.
-  defaults = struct ("n", [], "noise", [], "turns", [], "classes", [],
+  defaults = struct ("n", [], "noise", [], "turns", [], "classes", [], ...
                      "targets", [], "seed", []);
   given = bp_parse_options (fn, defaults, varargin, 1);
   o = check_options (fn, name, given);
@@ -146,7 +146,7 @@ function o = check_options (fn, name, o)
       d = struct ();
     case "spirals"
       uses = {"n", "noise", "turns", "classes", "targets"};
-      d = struct ("n", 100, "noise", 0.05, "turns", 1.25, "classes", 2,
+      d = struct ("n", 100, "noise", 0.05, "turns", 1.25, "classes", 2, ...
                   "targets", "onehot");
     case "moons"
       uses = {"n", "noise", "targets"};
@@ -166,7 +166,7 @@ function o = check_options (fn, name, o)
         o.(f) = d.(f);
       endif
     elseif (! any (strcmp (f, uses)))
-      error ("backprop:bp_dataset:unused_option",
+      error ("backprop:bp_dataset:unused_option", ...
              "bp_dataset: option '%s' does not apply to dataset '%s'", f, name);
     endif
   endfor
@@ -193,14 +193,14 @@ function o = check_options (fn, name, o)
   if (! bp_is_unset (o.targets))
     t = o.targets;
     if (! (ischar (t) && isrow (t)))
-      error ("backprop:bp_dataset:wrong_type",
-             "bp_dataset: targets must be 'onehot' or 'binary' (a string), got %s",
+      error ("backprop:bp_dataset:wrong_type", ...
+             "bp_dataset: targets must be 'onehot' or 'binary' (a string), got %s", ...
              bp_describe (t));
     elseif (! any (strcmp (t, {"onehot", "binary"})))
-      error ("backprop:bp_dataset:unknown_targets",
+      error ("backprop:bp_dataset:unknown_targets", ...
              "bp_dataset: targets must be 'onehot' or 'binary', got '%s'", t);
     elseif (strcmp (t, "binary") && o.classes != 2)
-      error ("backprop:bp_dataset:incompatible_targets",
+      error ("backprop:bp_dataset:incompatible_targets", ...
              "bp_dataset: targets 'binary' needs 2 classes, got %d", o.classes);
     endif
   endif
@@ -383,10 +383,10 @@ endfunction
 %! ## before anything is drawn, here in a child capped at 3 GB, where
 %! ## generating it would fail only after allocating gigabytes.
 %! dirs = {fileparts(which ("bp_dataset")), fileparts(which ("__bp_memory__"))};
-%! code = sprintf ("addpath ('%s', '%s'); try bp_dataset ('spirals', 'n', 1e7, 'classes', 12); catch err; disp (err.message); end",
+%! code = sprintf ("addpath ('%s', '%s'); try bp_dataset ('spirals', 'n', 1e7, 'classes', 12); catch err; disp (err.message); end", ...
 %!                 dirs{:});
 %! octave = fullfile (OCTAVE_HOME (), "bin", "octave-cli");
-%! [~, out] = system (sprintf ("ulimit -v 3000000 && '%s' --norc --no-history --quiet --eval \"%s\" 2>&1",
+%! [~, out] = system (sprintf ("ulimit -v 3000000 && '%s' --norc --no-history --quiet --eval \"%s\" 2>&1", ...
 %!                            octave, code));
 %! assert (! isempty (regexp (out, "bp_dataset: the dataset \\(X, Y and labels\\) needs 15.8 GB of memory", "once")), out);
 

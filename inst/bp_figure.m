@@ -50,13 +50,13 @@ function [h, ax, varargout] = bp_figure (varargin)
   if (nargout > 2)
     bp_count_error (fn, nargin, nargout, 2, "(name, value, ...)");
   endif
-  o = bp_parse_options (fn, struct ("size", [], "panels", [1 1], "visible", []),
+  o = bp_parse_options (fn, struct ("size", [], "panels", [1 1], "visible", []), ...
                         varargin, 0);
-  if (! (isa (o.panels, "double") && isreal (o.panels) && ! issparse (o.panels)
-         && numel (o.panels) == 2 && all (o.panels >= 1 & o.panels <= 20
+  if (! (isa (o.panels, "double") && isreal (o.panels) && ! issparse (o.panels) ...
+         && numel (o.panels) == 2 && all (o.panels >= 1 & o.panels <= 20 ...
                                           & o.panels == fix (o.panels))))
-    error ("backprop:bp_figure:wrong_type",
-           "bp_figure: panels must be [rows cols], two whole numbers from 1 to 20, got %s",
+    error ("backprop:bp_figure:wrong_type", ...
+           "bp_figure: panels must be [rows cols], two whole numbers from 1 to 20, got %s", ...
            bp_describe (o.panels));
   endif
   o.file = "";

@@ -129,20 +129,20 @@ endfunction
 
 function opts = check_options (args)
   fn = "bp_gradcheck";
-  defaults = struct ("method", "central", "lambda", 0, "tolerance", [],
+  defaults = struct ("method", "central", "lambda", 0, "tolerance", [], ...
                      "gradient", [], "verbose", false);
   opts = bp_parse_options (fn, defaults, args, 3);
   methods = {"central", "complex"};
   if (! (ischar (opts.method) && isrow (opts.method)))
-    error ("backprop:bp_gradcheck:wrong_type",
-           "bp_gradcheck: method must be \"central\" or \"complex\", got %s",
+    error ("backprop:bp_gradcheck:wrong_type", ...
+           "bp_gradcheck: method must be \"central\" or \"complex\", got %s", ...
            bp_describe (opts.method));
   elseif (! any (strcmp (opts.method, methods)))
-    error ("backprop:bp_gradcheck:unknown_method",
-           "bp_gradcheck: method must be \"central\" or \"complex\", got '%s'",
+    error ("backprop:bp_gradcheck:unknown_method", ...
+           "bp_gradcheck: method must be \"central\" or \"complex\", got '%s'", ...
            opts.method);
   endif
-  opts.lambda = bp_check_scalar (fn, "lambda", opts.lambda, 0, realmax,
+  opts.lambda = bp_check_scalar (fn, "lambda", opts.lambda, 0, realmax, ...
                                  false);
   if (isempty (opts.tolerance))
     if (strcmp (opts.method, "central"))
@@ -151,9 +151,9 @@ function opts = check_options (args)
       opts.tolerance = 1e-10;
     endif
   endif
-  opts.tolerance = bp_check_scalar (fn, "tolerance", opts.tolerance, 0,
+  opts.tolerance = bp_check_scalar (fn, "tolerance", opts.tolerance, 0, ...
                                     realmax, false);
-  opts.verbose = logical (bp_check_scalar (fn, "verbose", opts.verbose, 0,
+  opts.verbose = logical (bp_check_scalar (fn, "verbose", opts.verbose, 0, ...
                                            1, true));
 endfunction
 
@@ -162,15 +162,15 @@ endfunction
 ## what this function is for); they fail the check instead of erroring.
 function [dW, db] = check_gradient (g, net)
   L = numel (net.W);
-  if (! (iscell (g) && numel (g) == 2 && iscell (g{1}) && iscell (g{2})
+  if (! (iscell (g) && numel (g) == 2 && iscell (g{1}) && iscell (g{2}) ...
          && numel (g{1}) == L && numel (g{2}) == L))
-    error ("backprop:bp_gradcheck:wrong_type",
-           "bp_gradcheck: gradient must be a cell {dW, db} of two cells with %d elements (one per layer, like net.W and net.b), got %s",
+    error ("backprop:bp_gradcheck:wrong_type", ...
+           "bp_gradcheck: gradient must be a cell {dW, db} of two cells with %d elements (one per layer, like net.W and net.b), got %s", ...
            L, describe_gradient (g));
   endif
   ## Shapes are the gateway's rule (as for bp_sgd_step); values may be
   ## anything.
-  __bp_check__ ("bp_gradcheck", "gradient", net, g{1}, g{2}, "gradient dW",
+  __bp_check__ ("bp_gradcheck", "gradient", net, g{1}, g{2}, "gradient dW", ...
                 "gradient db", true);
   dW = reshape (g{1}, 1, L);
   db = reshape (g{2}, 1, L);
@@ -178,7 +178,7 @@ endfunction
 
 function s = describe_gradient (g)
   if (iscell (g) && numel (g) == 2)
-    s = sprintf ("a cell holding %s and %s", bp_describe (g{1}),
+    s = sprintf ("a cell holding %s and %s", bp_describe (g{1}), ...
                  bp_describe (g{2}));
   else
     s = bp_describe (g);
@@ -265,7 +265,7 @@ function C0 = sample_losses (net, zl, l, j, inputs, s, y)
     ## Layers l .. L and the loss in complex arithmetic, in C
     ## (bp_complex.c), where each activation and loss has its analytic form
     ## next to its real one.
-    [cr, ci] = __bp_complex__ ("bp_gradcheck", net, real (Z), imag (Z), l,
+    [cr, ci] = __bp_complex__ ("bp_gradcheck", net, real (Z), imag (Z), l, ...
                                repmat (y, 1, numel (r)));
     c = complex (cr, ci);
     C0(:,r) = reshape (c, m, numel (r));
@@ -307,18 +307,18 @@ function e = rel_error (g, n, floor_)
 endfunction
 
 function w = worst_entry (dW, db, nW, nb, rel_dW, rel_db)
-  w = struct ("l", 0, "name", "", "backprop", 0, "numeric", 0,
+  w = struct ("l", 0, "name", "", "backprop", 0, "numeric", 0, ...
               "rel_error", -1);
   for l = 1:numel (dW)
     [e, i] = max (rel_dW{l}(:));
     if (e > w.rel_error)
       [j, k] = ind2sub (size (dW{l}), i);
-      w = struct ("l", l, "name", sprintf ("w_%s^(%d)", pair (j, k), l),
+      w = struct ("l", l, "name", sprintf ("w_%s^(%d)", pair (j, k), l), ...
                   "backprop", dW{l}(i), "numeric", nW{l}(i), "rel_error", e);
     endif
     [e, j] = max (rel_db{l}(:));
     if (e > w.rel_error)
-      w = struct ("l", l, "name", sprintf ("b_%d^(%d)", j, l),
+      w = struct ("l", l, "name", sprintf ("b_%d^(%d)", j, l), ...
                   "backprop", db{l}(j), "numeric", nb{l}(j), "rel_error", e);
     endif
   endfor
@@ -350,26 +350,26 @@ function print_report (r, net, m, given)
     printf ("Gradient check of %s against the complex step\n", what);
     printf ("  step i h, h = 1e-30\n");
   endif
-  printf ("  network %s, g = %s, loss \"%s\", m = %d sample%s, lambda = %g\n",
-          strjoin (arrayfun (@num2str, net.sizes, "uniformoutput", false), "-"),
-          strjoin (reshape (net.g, 1, []), "/"), net.loss, m,
+  printf ("  network %s, g = %s, loss \"%s\", m = %d sample%s, lambda = %g\n", ...
+          strjoin (arrayfun (@num2str, net.sizes, "uniformoutput", false), "-"), ...
+          strjoin (reshape (net.g, 1, []), "/"), net.loss, m, ...
           plural_s (m), r.lambda);
-  printf ("  %5s %8s %7s  %24s  %18s\n", "layer", "weights", "biases",
+  printf ("  %5s %8s %7s  %24s  %18s\n", "layer", "weights", "biases", ...
           sprintf ("max |%s - numeric|", who), "max relative error");
   for l = 1:L
     diff = max ([abs(r.dW{l}(:) - r.numeric_dW{l}(:));
                  abs(r.db{l}(:) - r.numeric_db{l}(:))]);
-    printf ("  %5d %8d %7d  %24.2e  %18.2e\n", l, numel (r.dW{l}),
+    printf ("  %5d %8d %7d  %24.2e  %18.2e\n", l, numel (r.dW{l}), ...
             numel (r.db{l}), diff, r.per_layer(l));
   endfor
   w = r.worst;
-  printf ("  largest error at dC/d%s: %s %.12g, numeric %.12g\n",
+  printf ("  largest error at dC/d%s: %s %.12g, numeric %.12g\n", ...
           w.name, who, w.backprop, w.numeric);
   if (r.passed)
-    printf ("  PASSED: max relative error %.2e <= tolerance %g\n",
+    printf ("  PASSED: max relative error %.2e <= tolerance %g\n", ...
             r.max_rel_error, r.tolerance);
   else
-    printf ("  FAILED: max relative error %.2e > tolerance %g\n",
+    printf ("  FAILED: max relative error %.2e > tolerance %g\n", ...
             r.max_rel_error, r.tolerance);
     kinked = any (ismember (net.g, {"relu", "leaky-relu"}));
     if (strcmp (r.method, "central") && kinked)

@@ -39,21 +39,12 @@
 ## @end deftypefn
 
 function [dW, db, delta, C, varargout] = bp_gradient (net, x, y, varargin)
-  ## nargin and nargout are function calls: read each once (this function
-  ## sits in per-step teaching loops, where every lookup shows).
-  nin = nargin;
+  ## nargout is a function call: read it once (this function sits in
+  ## per-step teaching loops, where every lookup shows).
   nout = nargout;
-  if (nin < 3 || nout > 4)
-    bp_count_error ("bp_gradient", nin, nout, 4,
-                    "(net, x, y, \"lambda\", lambda)");
-  endif
-  lambda = 0;
-  if (nin > 3)
-    opts = bp_parse_options ("bp_gradient", struct ("lambda", 0), varargin,
-                             3);
-    lambda = bp_check_scalar ("bp_gradient", "lambda", opts.lambda, 0,
-                              realmax, false);
-  endif
+  bp_check_counts ("bp_gradient", nargin, nout, [3 Inf], 4, ...
+                   "(net, x, y, \"lambda\", lambda)");
+  lambda = bp_lambda_option ("bp_gradient", varargin, 3);
   ## Ask only for what the caller takes: delta is then never built.
   if (nout <= 2)
     [dW, db] = __bp_gradient__ ("bp_gradient", net, x, y, lambda);

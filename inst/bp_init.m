@@ -73,16 +73,16 @@
 function [net, varargout] = bp_init (sizes, varargin)
   fn = "bp_init";
   if (nargin < 1)
-    error ("backprop:bp_init:nargin",
+    error ("backprop:bp_init:nargin", ...
            "bp_init: expected the layer sizes [n0 n1 ... nL] and options");
   elseif (nargout > 1)
-    error ("backprop:bp_init:nargout", "bp_init: one output (net), got %d",
+    error ("backprop:bp_init:nargout", "bp_init: one output (net), got %d", ...
            nargout);
   endif
   sizes = check_sizes (sizes);
   L = numel (sizes) - 1;
 
-  defaults = struct ("activation", "sigmoid", "loss", "quadratic",
+  defaults = struct ("activation", "sigmoid", "loss", "quadratic", ...
                      "init", "scaled-normal", "epsilon", 0.12, "seed", []);
   opts = bp_parse_options (fn, defaults, varargin, 1);
   g = check_activation (fn, opts.activation, L);
@@ -91,7 +91,7 @@ function [net, varargout] = bp_init (sizes, varargin)
   loss = __bp_check__ (fn, "loss", opts.loss, "loss");
   ## Which output a loss needs is the core's rule.
   __bp_check__ (fn, "pairing", loss, g{L});
-  init = check_name (opts.init, "init",
+  init = check_name (opts.init, "init", ...
                      {"scaled-normal", "normal", "xavier", "he", "uniform", "zeros"});
   epsilon = bp_check_scalar (fn, "epsilon", opts.epsilon, 0, realmax, false);
   ## Only an empty double (the default []) means "no seed"; any other value
@@ -105,8 +105,8 @@ function [net, varargout] = bp_init (sizes, varargin)
   ## Layer by layer, so the message names the layer that does not fit.
   bytes = cumsum (8 * sizes(2:end) .* (sizes(1:end-1) + 1));
   for l = 1:L
-    __bp_memory__ (fn, bytes(l),
-                   sprintf ("the network up to layer %d (%g-by-%g weights)",
+    __bp_memory__ (fn, bytes(l), ...
+                   sprintf ("the network up to layer %d (%g-by-%g weights)", ...
                             l, sizes(l+1), sizes(l)));
   endfor
 
@@ -122,16 +122,16 @@ function [net, varargout] = bp_init (sizes, varargin)
 endfunction
 
 function sizes = check_sizes (sizes)
-  if (! (isa (sizes, "double") && isreal (sizes) && ! issparse (sizes)
+  if (! (isa (sizes, "double") && isreal (sizes) && ! issparse (sizes) ...
          && isvector (sizes) && numel (sizes) >= 2))
-    error ("backprop:bp_init:wrong_type",
-           "bp_init: sizes must be a real double vector [n0 n1 ... nL] of at least two layer widths, got %s",
+    error ("backprop:bp_init:wrong_type", ...
+           "bp_init: sizes must be a real double vector [n0 n1 ... nL] of at least two layer widths, got %s", ...
            bp_describe (sizes));
   endif
   bad = find (! (isfinite (sizes) & sizes >= 1 & sizes == fix (sizes)), 1);
   if (! isempty (bad))
-    error ("backprop:bp_init:out_of_range",
-           "bp_init: sizes(%d) must be a positive whole number, got %g",
+    error ("backprop:bp_init:out_of_range", ...
+           "bp_init: sizes(%d) must be a positive whole number, got %g", ...
            bad, sizes(bad));
   endif
   sizes = sizes(:)';
@@ -146,19 +146,19 @@ function g = check_activation (fn, act, L)
       g{l} = __bp_check__ (fn, "activation", act{l}, sprintf ("activation{%d}", l));
     endfor
   else
-    error ("backprop:bp_init:wrong_type",
-           "bp_init: activation must be a name or a cell of %d names (one per weight layer), got %s",
+    error ("backprop:bp_init:wrong_type", ...
+           "bp_init: activation must be a name or a cell of %d names (one per weight layer), got %s", ...
            L, bp_describe (act));
   endif
 endfunction
 
 function s = check_name (s, what, names)
   if (! (ischar (s) && isrow (s)))
-    error ("backprop:bp_init:wrong_type",
+    error ("backprop:bp_init:wrong_type", ...
            "bp_init: %s must be a name (a string), got %s", what, bp_describe (s));
   elseif (! any (strcmp (s, names)))
-    error ("backprop:bp_init:unknown_init",
-           "bp_init: %s must be one of '%s', got '%s'", what,
+    error ("backprop:bp_init:unknown_init", ...
+           "bp_init: %s must be one of '%s', got '%s'", what, ...
            strjoin (names, "', '"), s);
   endif
 endfunction
@@ -188,8 +188,8 @@ function [W, b] = draw_weights (sizes, init, epsilon)
       endswitch
       b{l} = zeros (n_out, 1);
     catch err
-      error ("backprop:bp_init:out_of_memory",
-             "bp_init: layer %d (%g-by-%g weights) does not fit in memory: %s",
+      error ("backprop:bp_init:out_of_memory", ...
+             "bp_init: layer %d (%g-by-%g weights) does not fit in memory: %s", ...
              l, n_out, n_in, err.message);
     end_try_catch
   endfor

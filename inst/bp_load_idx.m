@@ -104,18 +104,18 @@ function [X, dims, varargout] = bp_load_idx (file, varargin)
   ## The bytes read (counted twice, as the gateway counts its result:
   ## Octave copies it), the values cut out of them and their byte-swapped
   ## copy, and the doubles.
-  __bp_memory__ (fn, 2 * (header_bytes + want + 1) + 2 * want + 8 * count,
+  __bp_memory__ (fn, 2 * (header_bytes + want + 1) + 2 * want + 8 * count, ...
                  sprintf ("reading %s (%g values)", label, count));
 
   bytes = __bp_read_bytes__ (fn, path, header_bytes + want + 1);
   have = numel (bytes) - header_bytes;
   if (have < want)
-    error ("backprop:bp_load_idx:truncated",
-           "bp_load_idx: %s is truncated: the header promises %d %s values (%s), only %s follow it",
+    error ("backprop:bp_load_idx:truncated", ...
+           "bp_load_idx: %s is truncated: the header promises %d %s values (%s), only %s follow it", ...
            label, count, type.name, nbytes (want), nbytes (have));
   elseif (have > want)
-    error ("backprop:bp_load_idx:trailing_data",
-           "bp_load_idx: %s has trailing data after the %d %s values (%s) its header promises",
+    error ("backprop:bp_load_idx:trailing_data", ...
+           "bp_load_idx: %s has trailing data after the %d %s values (%s) its header promises", ...
            label, count, type.name, nbytes (want));
   endif
   data = values (bytes(header_bytes+1:end), type);
@@ -138,12 +138,12 @@ function [type, dims] = parse_header (head, label)
   head = double (head(:))';
   n = numel (head);
   if (any (head(1:min (2, n)) != 0))
-    error ("backprop:bp_load_idx:bad_magic",
-           "bp_load_idx: %s is not an IDX file: it starts with bytes %s, not 00 00",
+    error ("backprop:bp_load_idx:bad_magic", ...
+           "bp_load_idx: %s is not an IDX file: it starts with bytes %s, not 00 00", ...
            label, sprintf ("%02X ", head(1:min (2, n)))(1:end-1));
   elseif (n < 4)
-    error ("backprop:bp_load_idx:truncated",
-           "bp_load_idx: %s is truncated: the IDX header needs 4 bytes, the file has %d",
+    error ("backprop:bp_load_idx:truncated", ...
+           "bp_load_idx: %s is truncated: the IDX header needs 4 bytes, the file has %d", ...
            label, n);
   endif
 
@@ -156,20 +156,20 @@ function [type, dims] = parse_header (head, label)
            0x0E, "float64", "double", 8};
   k = find ([types{:,1}] == head(3), 1);
   if (isempty (k))
-    error ("backprop:bp_load_idx:unknown_type",
-           "bp_load_idx: %s has unknown IDX type code 0x%02X (known: 08 09 0B 0C 0D 0E)",
+    error ("backprop:bp_load_idx:unknown_type", ...
+           "bp_load_idx: %s has unknown IDX type code 0x%02X (known: 08 09 0B 0C 0D 0E)", ...
            label, head(3));
   endif
   type = struct ("name", types{k,2}, "class", types{k,3}, "bytes", types{k,4});
 
   nd = head(4);
   if (nd == 0)
-    error ("backprop:bp_load_idx:bad_header",
-           "bp_load_idx: %s declares 0 dimensions; an IDX file needs at least one",
+    error ("backprop:bp_load_idx:bad_header", ...
+           "bp_load_idx: %s declares 0 dimensions; an IDX file needs at least one", ...
            label);
   elseif (n < 4 + 4 * nd)
-    error ("backprop:bp_load_idx:truncated",
-           "bp_load_idx: %s is truncated inside its header: %d dimensions declared, %d present",
+    error ("backprop:bp_load_idx:truncated", ...
+           "bp_load_idx: %s is truncated inside its header: %d dimensions declared, %d present", ...
            label, nd, floor ((n - 4) / 4));
   endif
   ## Big-endian uint32s; every one is exact in a double.
@@ -186,12 +186,12 @@ function check_file_size (path, label, header_bytes, want, count, precision)
   endif
   have = st.size - header_bytes;
   if (have < want)
-    error ("backprop:bp_load_idx:truncated",
-           "bp_load_idx: %s is truncated: the header promises %d %s values (%s), only %s follow it",
+    error ("backprop:bp_load_idx:truncated", ...
+           "bp_load_idx: %s is truncated: the header promises %d %s values (%s), only %s follow it", ...
            label, count, precision, nbytes (want), nbytes (have));
   elseif (have > want)
-    error ("backprop:bp_load_idx:trailing_data",
-           "bp_load_idx: %s has %s of trailing data after the %d %s values its header promises",
+    error ("backprop:bp_load_idx:trailing_data", ...
+           "bp_load_idx: %s has %s of trailing data after the %d %s values its header promises", ...
            label, nbytes (have - want), count, precision);
   endif
 endfunction
@@ -205,8 +205,8 @@ endfunction
 function rows = check_dimensions (fn, label, dims)
   rows = prod (dims(2:end));
   if (rows > flintmax)
-    error (["backprop:" fn ":too_large"],
-           "bp_load_idx: %s declares dimensions %s: a sample of %g values, more than an Octave array can have (2^53)",
+    error (["backprop:" fn ":too_large"], ...
+           "bp_load_idx: %s declares dimensions %s: a sample of %g values, more than an Octave array can have (2^53)", ...
            label, mat2str (dims), rows);
   endif
 endfunction

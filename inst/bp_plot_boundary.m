@@ -91,16 +91,16 @@
 ## @seealso{bp_dataset, bp_predict, bp_train, bp_plot_history}
 ## @end deftypefn
 
-function [h, varargout] = bp_plot_boundary (varargin)
+function varargout = bp_plot_boundary (varargin)
   fn = "bp_plot_boundary";
-  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 3,
+  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 3, ...
                               "([hax,] net, X, labels, name, value, ...)");
   [net, X, labels] = args{1:3};
   npos = 3 + ! isempty (hax);
   bp_check_net (fn, net);
   if (net.sizes(1) != 2)
-    error ("backprop:bp_plot_boundary:not_2d",
-           "bp_plot_boundary: net must have 2 inputs (net.sizes(1) == 2) to draw its regions in the plane, got %d",
+    error ("backprop:bp_plot_boundary:not_2d", ...
+           "bp_plot_boundary: net must have 2 inputs (net.sizes(1) == 2) to draw its regions in the plane, got %d", ...
            net.sizes(1));
   endif
   nL = net.sizes(end);
@@ -109,28 +109,28 @@ function [h, varargout] = bp_plot_boundary (varargin)
   bp_check_drawable (fn, "X", X, false);
   labels = check_labels (labels, columns (X), K, nL);
 
-  defaults = struct ("resolution", 200, "limits", [], "threshold", [],
-                     "title", [], "legend", true, "fontsize", [], "file", "",
+  defaults = struct ("resolution", 200, "limits", [], "threshold", [], ...
+                     "title", [], "legend", true, "fontsize", [], "file", "", ...
                      "visible", [], "size", []);
   o = bp_parse_options (fn, defaults, args(4:end), npos);
-  o.resolution = bp_check_scalar (fn, "resolution", o.resolution, 10, 2000,
+  o.resolution = bp_check_scalar (fn, "resolution", o.resolution, 10, 2000, ...
                                   true);
   o.limits = check_limits (fn, o.limits, X);
   if (bp_is_unset (o.threshold))
     o.threshold = 0.5;
   elseif (nL > 1)
-    error ("backprop:bp_plot_boundary:unused_option",
-           "bp_plot_boundary: option 'threshold' applies to a network with one output; this one has %d (the class is the largest output)",
+    error ("backprop:bp_plot_boundary:unused_option", ...
+           "bp_plot_boundary: option 'threshold' applies to a network with one output; this one has %d (the class is the largest output)", ...
            nL);
   else
-    o.threshold = bp_check_scalar (fn, "threshold", o.threshold, -realmax,
+    o.threshold = bp_check_scalar (fn, "threshold", o.threshold, -realmax, ...
                                    realmax, false);
   endif
   o.legend = bp_check_scalar (fn, "legend", o.legend, 0, 1, true);
   o = bp_check_figure_options (fn, o, default_size (o.limits), hax);
   if (isempty (hax) && any (o.size < [300 200]))
-    error ("backprop:bp_plot_boundary:out_of_range",
-           "bp_plot_boundary: size must be at least [300 200] pixels, to leave room for the plot next to the legend, got [%g %g]",
+    error ("backprop:bp_plot_boundary:out_of_range", ...
+           "bp_plot_boundary: size must be at least [300 200] pixels, to leave room for the plot next to the legend, got [%g %g]", ...
            o.size);
   endif
   o.fontsize = bp_font_size (o);
@@ -138,34 +138,31 @@ function [h, varargout] = bp_plot_boundary (varargin)
   regions = classify_grid (fn, net, o);
   [~, predicted] = classify (fn, net, X, o.threshold);
   if (bp_is_unset (o.title))
-    o.title = default_title (nL, o.threshold, mean (predicted == labels),
+    o.title = default_title (nL, o.threshold, mean (predicted == labels), ...
                              sum (predicted == labels), numel (labels));
   endif
-  fig = bp_draw_in_figure (fn, o,
-                           @(f, ax) draw_boundary (f, ax, regions, X, labels, K, o),
-                           nargout);
-  if (nargout > 0)
-    h = fig;
-  endif
+  varargout = bp_draw_in_figure (fn, o, ...
+                                 @(f, ax) draw_boundary (f, ax, regions, X, labels, K, o), ...
+                                 nargout);
 endfunction
 
 function check_inputs (X)
-  if (! (isa (X, "double") && isreal (X) && ! issparse (X) && ismatrix (X)
+  if (! (isa (X, "double") && isreal (X) && ! issparse (X) && ismatrix (X) ...
          && rows (X) == 2 && columns (X) >= 1))
-    error ("backprop:bp_plot_boundary:wrong_type",
-           "bp_plot_boundary: X must be a real double matrix with 2 rows (x_1 and x_2 of each sample), got %s",
+    error ("backprop:bp_plot_boundary:wrong_type", ...
+           "bp_plot_boundary: X must be a real double matrix with 2 rows (x_1 and x_2 of each sample), got %s", ...
            bp_describe (X));
   elseif (! all (isfinite (X(:))))
-    error ("backprop:bp_plot_boundary:not_finite",
+    error ("backprop:bp_plot_boundary:not_finite", ...
            "bp_plot_boundary: X must be finite");
   endif
 endfunction
 
 function labels = check_labels (labels, m, K, nL)
-  if (! (isa (labels, "double") && isreal (labels) && ! issparse (labels)
+  if (! (isa (labels, "double") && isreal (labels) && ! issparse (labels) ...
          && isvector (labels) && numel (labels) == m))
-    error ("backprop:bp_plot_boundary:wrong_type",
-           "bp_plot_boundary: labels must be a real double vector of %d class indices, one per column of X, got %s (for one-hot targets Y use [~, labels] = max (Y))",
+    error ("backprop:bp_plot_boundary:wrong_type", ...
+           "bp_plot_boundary: labels must be a real double vector of %d class indices, one per column of X, got %s (for one-hot targets Y use [~, labels] = max (Y))", ...
            m, bp_describe (labels));
   endif
   labels = labels(:)';
@@ -176,8 +173,8 @@ function labels = check_labels (labels, m, K, nL)
     else
       why = sprintf ("the network has %d outputs", nL);
     endif
-    error ("backprop:bp_plot_boundary:out_of_range",
-           "bp_plot_boundary: labels(%d) must be a class index from 1 to %d (%s), got %g",
+    error ("backprop:bp_plot_boundary:out_of_range", ...
+           "bp_plot_boundary: labels(%d) must be a class index from 1 to %d (%s), got %g", ...
            bad, K, why, labels(bad));
   endif
 endfunction
@@ -197,11 +194,11 @@ function lim = check_limits (fn, lim, X)
     margin = max ([0.1 * (hi - lo); 0.1, 0.1; 1e-5 * max(abs (lo), abs (hi))]);
     lim = [lo(1) - margin(1), hi(1) + margin(1), lo(2) - margin(2), hi(2) + margin(2)];
     return;
-  elseif (! (isa (lim, "double") && isreal (lim) && ! issparse (lim)
-             && numel (lim) == 4 && all (isfinite (lim))
+  elseif (! (isa (lim, "double") && isreal (lim) && ! issparse (lim) ...
+             && numel (lim) == 4 && all (isfinite (lim)) ...
              && lim(1) < lim(2) && lim(3) < lim(4)))
-    error ("backprop:bp_plot_boundary:wrong_type",
-           "bp_plot_boundary: limits must be [x1min x1max x2min x2max] with min < max, got %s",
+    error ("backprop:bp_plot_boundary:wrong_type", ...
+           "bp_plot_boundary: limits must be [x1min x1max x2min x2max] with min < max, got %s", ...
            bp_describe (lim));
   endif
   lim = lim(:)';
@@ -209,8 +206,8 @@ function lim = check_limits (fn, lim, X)
   span = lim([2 4]) - lim([1 3]);
   k = find (span < 1e-6 * max ([1, 1; abs(lim([1 3])); abs(lim([2 4]))]), 1);
   if (! isempty (k))
-    error ("backprop:bp_plot_boundary:out_of_range",
-           "bp_plot_boundary: limits must give x_%d a range of at least 1e-6 and at least 1e-6 of its ends' magnitude to be drawn, got [%g %g]",
+    error ("backprop:bp_plot_boundary:out_of_range", ...
+           "bp_plot_boundary: limits must give x_%d a range of at least 1e-6 and at least 1e-6 of its ends' magnitude to be drawn, got [%g %g]", ...
            k, lim(2*k-1), lim(2*k));
   endif
 endfunction
@@ -254,7 +251,7 @@ function t = default_title (nL, threshold, acc, right, m)
   else
     rule = "class = argmax_j a_j^{(L)}";
   endif
-  t = sprintf ("%s;  %d of %d points right (%.1f%%)", rule, right, m,
+  t = sprintf ("%s;  %d of %d points right (%.1f%%)", rule, right, m, ...
                100 * acc);
 endfunction
 
@@ -305,9 +302,9 @@ function draw_boundary (fig, ax, g, X, labels, K, o)
   for c = 1:K
     idx = labels == c;
     if (any (idx))
-      handles(end+1) = plot (ax, X(1, idx), X(2, idx), "linestyle", "none",
-                             "marker", markers(mod (c - 1, numel (markers)) + 1),
-                             "markersize", 6, "markerfacecolor", colours(c, :),
+      handles(end+1) = plot (ax, X(1, idx), X(2, idx), "linestyle", "none", ...
+                             "marker", markers(mod (c - 1, numel (markers)) + 1), ...
+                             "markersize", 6, "markerfacecolor", colours(c, :), ...
                              "markeredgecolor", colours(c, :) * 0.6);
       names{end+1} = sprintf ("class %d", c);
     endif
@@ -323,7 +320,7 @@ function draw_boundary (fig, ax, g, X, labels, K, o)
   ylabel (ax, "x_2 = a_2^{(0)}");
   title (ax, o.title, "fontsize", 1.2 * o.fontsize);
   if (o.legend)
-    legend (ax, handles, names, "location", "eastoutside",
+    legend (ax, handles, names, "location", "eastoutside", ...
             "fontsize", o.fontsize);
   endif
 endfunction

@@ -58,24 +58,21 @@
 ## @seealso{bp_confusion, bp_predict, bp_plot_weights, bp_print}
 ## @end deftypefn
 
-function [h, varargout] = bp_plot_confusion (varargin)
+function varargout = bp_plot_confusion (varargin)
   fn = "bp_plot_confusion";
   [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 1, usage ());
   npos = first_option (args) - 1;
-  defaults = struct ("names", [], "classes", [], "title", [], "fontsize", [],
+  defaults = struct ("names", [], "classes", [], "title", [], "fontsize", [], ...
                      "file", "", "visible", [], "size", []);
   o = bp_parse_options (fn, defaults, args(npos+1:end), npos + ! isempty (hax));
   c = the_matrix (fn, args(1:npos), o);
   if (bp_is_unset (o.title))
-    o.title = sprintf ("accuracy %.1f%% (%d of %d right)", 100 * c.accuracy,
+    o.title = sprintf ("accuracy %.1f%% (%d of %d right)", 100 * c.accuracy, ...
                        trace (c.counts), c.n);
   endif
   o = bp_check_figure_options (fn, o, [800 650], hax);
   o.fontsize = bp_font_size (o);
-  fig = bp_draw_in_figure (fn, o, @(f, ax) draw_matrix (f, ax, c, o), nargout);
-  if (nargout > 0)
-    h = fig;
-  endif
+  varargout = bp_draw_in_figure (fn, o, @(f, ax) draw_matrix (f, ax, c, o), nargout);
 endfunction
 
 function u = usage ()
@@ -98,7 +95,7 @@ endfunction
 function c = the_matrix (fn, pos, o)
   if (numel (pos) == 1 && isstruct (pos{1}) && isfield (pos{1}, "counts"))
     if (! bp_is_unset (o.classes))
-      error ("backprop:bp_plot_confusion:unused_option",
+      error ("backprop:bp_plot_confusion:unused_option", ...
              "bp_plot_confusion: option 'classes' applies when the matrix is made here, not to a matrix c from bp_confusion");
     endif
     c = check_matrix (fn, pos{1}, o.names);
@@ -116,7 +113,7 @@ function c = the_matrix (fn, pos, o)
     c = bp_confusion (pos{:}, opts{:});
   catch err
     ## The same check, reported as this function's.
-    error (strrep (err.identifier, "bp_confusion", fn), "%s",
+    error (strrep (err.identifier, "bp_confusion", fn), "%s", ...
            strrep (err.message, "bp_confusion:", [fn ":"]));
   end_try_catch
 endfunction
@@ -125,36 +122,27 @@ endfunction
 ## computed again from the counts.
 function c = check_matrix (fn, c, names)
   if (! isscalar (c))
-    error ("backprop:bp_plot_confusion:wrong_type",
-           "bp_plot_confusion: c must be one struct from bp_confusion, got %s",
+    error ("backprop:bp_plot_confusion:wrong_type", ...
+           "bp_plot_confusion: c must be one struct from bp_confusion, got %s", ...
            bp_describe (c));
   endif
   N = c.counts;
-  if (! (isa (N, "double") && isreal (N) && ! issparse (N) && ismatrix (N)
-         && rows (N) == columns (N) && rows (N) >= 1 && all (isfinite (N(:)))
+  if (! (isa (N, "double") && isreal (N) && ! issparse (N) && ismatrix (N) ...
+         && rows (N) == columns (N) && rows (N) >= 1 && all (isfinite (N(:))) ...
          && all (N(:) >= 0) && all (N(:) == fix (N(:))) && sum (N(:)) > 0))
-    error ("backprop:bp_plot_confusion:wrong_type",
-           "bp_plot_confusion: c.counts must be a square matrix of counts (whole numbers >= 0, not all 0), got %s",
+    error ("backprop:bp_plot_confusion:wrong_type", ...
+           "bp_plot_confusion: c.counts must be a square matrix of counts (whole numbers >= 0, not all 0), got %s", ...
            bp_describe (N));
   endif
   K = rows (N);
   __bp_memory__ (fn, 8 * 4 * (K + 1) ^ 2, "the picture of the matrix");
-  if (bp_is_unset (names))
-    if (isfield (c, "names"))
-      names = c.names;
-    else
-      names = arrayfun (@(k) sprintf ("%d", k), 1:K, "uniformoutput", false);
-    endif
+  if (bp_is_unset (names) && isfield (c, "names"))
+    names = c.names;
   endif
-  if (! (iscell (names) && numel (names) == K
-         && all (cellfun (@(s) ischar (s) && isrow (s) && ! isempty (s), names))))
-    error ("backprop:bp_plot_confusion:wrong_type",
-           "bp_plot_confusion: names must be a cell of %d strings, one per class, got %s",
-           K, bp_describe (names));
-  endif
+  names = bp_check_class_names (fn, names, 1:K);
   n = sum (N(:));
-  c = struct ("counts", N, "recall", (diag (N) ./ sum (N, 2))',
-              "precision", diag (N)' ./ sum (N, 1), "accuracy", trace (N) / n,
+  c = struct ("counts", N, "recall", (diag (N) ./ sum (N, 2))', ...
+              "precision", diag (N)' ./ sum (N, 1), "accuracy", trace (N) / n, ...
               "n", n, "names", {names(:)'});
 endfunction
 
@@ -187,9 +175,9 @@ function draw_matrix (fig, ax, c, o)
     plot (ax, [v v], [0.5 K+1.5], "w", "linewidth", w);
   endfor
   hold (ax, "off");
-  set (ax, "dataaspectratio", [1 1 1], "xlim", [0.5 K+1.5],
-       "ylim", [0.5 K+1.5], "ydir", "reverse", "fontsize", o.fontsize,
-       "ticklength", [0 0],
+  set (ax, "dataaspectratio", [1 1 1], "xlim", [0.5 K+1.5], ...
+       "ylim", [0.5 K+1.5], "ydir", "reverse", "fontsize", o.fontsize, ...
+       "ticklength", [0 0], ...
        "xtick", 1:K+1, "ytick", 1:K+1);
   short = all (cellfun (@numel, c.names) <= 3);
   if (short)
@@ -199,7 +187,7 @@ function draw_matrix (fig, ax, c, o)
   endif
   ylab = c.names;
   if (! short)
-    ylab = cellfun (@(s, k) sprintf ("%s  %d", s, k), c.names, num2cell (1:K),
+    ylab = cellfun (@(s, k) sprintf ("%s  %d", s, k), c.names, num2cell (1:K), ...
                     "uniformoutput", false);
   endif
   set (ax, "yticklabel", [ylab, {"precision"}]);
@@ -219,16 +207,16 @@ function draw_matrix (fig, ax, c, o)
       if (f(i, j) > 0.55)
         colour = [1 1 1];
       endif
-      text (ax, j, i, strings{i, j}, "fontsize", pt, "color", colour,
+      text (ax, j, i, strings{i, j}, "fontsize", pt, "color", colour, ...
             "horizontalalignment", "center", "verticalalignment", "middle");
     endfor
-    text (ax, K + 1, i, percent (c.recall(i)), "fontsize", pt,
+    text (ax, K + 1, i, percent (c.recall(i)), "fontsize", pt, ...
           "horizontalalignment", "center", "verticalalignment", "middle");
-    text (ax, i, K + 1, percent (c.precision(i)), "fontsize", pt,
+    text (ax, i, K + 1, percent (c.precision(i)), "fontsize", pt, ...
           "horizontalalignment", "center", "verticalalignment", "middle");
   endfor
-  text (ax, K + 1, K + 1, percent (c.accuracy), "fontsize", pt,
-        "fontweight", "bold", "horizontalalignment", "center",
+  text (ax, K + 1, K + 1, percent (c.accuracy), "fontsize", pt, ...
+        "fontweight", "bold", "horizontalalignment", "center", ...
         "verticalalignment", "middle");
 endfunction
 

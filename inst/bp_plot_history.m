@@ -105,14 +105,14 @@
 ## @seealso{bp_train, bp_plot_boundary, bp_plot_network, bp_print}
 ## @end deftypefn
 
-function [h, varargout] = bp_plot_history (varargin)
+function varargout = bp_plot_history (varargin)
   fn = "bp_plot_history";
-  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 1,
+  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 1, ...
                               "([hax,] hist, name, value, ...)");
   npos = 1 + ! isempty (hax);
   runs = check_runs (fn, args{1});
-  defaults = struct ("show", [], "names", [], "yscale", [], "log", [],
-                     "title", "", "fontsize", [], "file", "", "visible", [],
+  defaults = struct ("show", [], "names", [], "yscale", [], "log", [], ...
+                     "title", "", "fontsize", [], "file", "", "visible", [], ...
                      "size", []);
   o = bp_parse_options (fn, defaults, args(2:end), npos);
   o.show = check_show (fn, o.show, runs, ! isempty (hax));
@@ -121,11 +121,8 @@ function [h, varargout] = bp_plot_history (varargin)
   o = bp_check_figure_options (fn, o, [800, 350 + 150 * numel(o.show)], hax);
   o.fontsize = bp_font_size (o);
 
-  fig = bp_draw_in_figure (fn, o, @(f, ax) draw_history (f, ax, runs, o),
-                           nargout);
-  if (nargout > 0)
-    h = fig;
-  endif
+  varargout = bp_draw_in_figure (fn, o, @(f, ax) draw_history (f, ax, runs, o), ...
+                                 nargout);
 endfunction
 
 ## ---- the runs
@@ -133,13 +130,13 @@ endfunction
 ## One struct per run with row vectors of equal length (loss and the
 ## optional curves), the epochs, and how the run is named in messages.
 function runs = check_runs (fn, hist)
-  if (isnumeric (hist) && ismatrix (hist) && ! isvector (hist)
+  if (isnumeric (hist) && ismatrix (hist) && ! isvector (hist) ...
       && ! isempty (hist))
     ## Checked whole: num2cell would make a complex column with no
     ## imaginary part real, and a sparse one full.
     if (! (isa (hist, "double") && isreal (hist) && ! issparse (hist)))
-      error ("backprop:bp_plot_history:wrong_type",
-             "bp_plot_history: hist must be a real double matrix of losses (a run per column), got %s",
+      error ("backprop:bp_plot_history:wrong_type", ...
+             "bp_plot_history: hist must be a real double matrix of losses (a run per column), got %s", ...
              bp_describe (hist));
     endif
     hist = num2cell (hist, 1);
@@ -164,15 +161,15 @@ function run = check_history (fn, hist, name)
   if (isnumeric (hist))
     hist = struct ("loss", hist);
   elseif (! (isstruct (hist) && isscalar (hist)))
-    error ("backprop:bp_plot_history:wrong_type",
-           "bp_plot_history: %s must be the struct returned by bp_train (or a vector of losses), got %s",
+    error ("backprop:bp_plot_history:wrong_type", ...
+           "bp_plot_history: %s must be the struct returned by bp_train (or a vector of losses), got %s", ...
            name, bp_describe (hist));
   elseif (! isfield (hist, "loss"))
-    error ("backprop:bp_plot_history:missing_field",
-           "bp_plot_history: %s must have a field 'loss' (one value per epoch), got fields: %s",
+    error ("backprop:bp_plot_history:missing_field", ...
+           "bp_plot_history: %s must have a field 'loss' (one value per epoch), got fields: %s", ...
            name, strjoin (fieldnames (hist)', ", "));
   endif
-  run = struct ("name", name, "loss", [], "accuracy", [], "val_loss", [],
+  run = struct ("name", name, "loss", [], "accuracy", [], "val_loss", [], ...
                 "val_accuracy", [], "grad_rms", [], "epoch", [], "eta", []);
   E = [];
   for f = {"loss", "accuracy", "val_loss", "val_accuracy"}
@@ -196,20 +193,20 @@ endfunction
 ## the loss), without NaN, that axes can span.
 function [v, E] = check_curve (fn, v, run, field, E)
   name = [run "." field];
-  if (! (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+  if (! (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v) ...
          && numel (v) >= 1))
-    error ("backprop:bp_plot_history:wrong_type",
-           "bp_plot_history: %s must be a real double vector (one value per epoch), got %s",
+    error ("backprop:bp_plot_history:wrong_type", ...
+           "bp_plot_history: %s must be a real double vector (one value per epoch), got %s", ...
            name, bp_describe (v));
   elseif (isempty (E))
     E = numel (v);
   elseif (numel (v) != E)
-    error ("backprop:bp_plot_history:wrong_size",
-           "bp_plot_history: %s must have one value per epoch (%d, like %s.loss), got %d",
+    error ("backprop:bp_plot_history:wrong_size", ...
+           "bp_plot_history: %s must have one value per epoch (%d, like %s.loss), got %d", ...
            name, E, run, numel (v));
   endif
   if (any (isnan (v)))
-    error ("backprop:bp_plot_history:not_finite",
+    error ("backprop:bp_plot_history:not_finite", ...
            "bp_plot_history: %s must not contain NaN", name);
   endif
   bp_check_drawable (fn, name, v, true);
@@ -219,20 +216,20 @@ endfunction
 ## E-by-L, as bp_train makes it; NaN (an epoch without an update) is a
 ## gap in the curve.
 function g = check_grad_rms (fn, g, name, E)
-  if (! (isa (g, "double") && isreal (g) && ! issparse (g) && ismatrix (g)
+  if (! (isa (g, "double") && isreal (g) && ! issparse (g) && ismatrix (g) ...
          && rows (g) == E && columns (g) >= 1))
-    error ("backprop:bp_plot_history:wrong_type",
-           "bp_plot_history: %s.grad_rms must be a real double matrix with one row per epoch (%d) and one column per layer, got %s",
+    error ("backprop:bp_plot_history:wrong_type", ...
+           "bp_plot_history: %s.grad_rms must be a real double matrix with one row per epoch (%d) and one column per layer, got %s", ...
            name, E, bp_describe (g));
   endif
   bp_check_drawable (fn, [name ".grad_rms"], g(! isnan (g)), true);
 endfunction
 
 function e = check_epochs (fn, e, name, E)
-  if (! (isa (e, "double") && isreal (e) && ! issparse (e) && isvector (e)
+  if (! (isa (e, "double") && isreal (e) && ! issparse (e) && isvector (e) ...
          && numel (e) == E && all (isfinite (e)) && all (diff (e) > 0)))
-    error ("backprop:bp_plot_history:wrong_type",
-           "bp_plot_history: %s.epoch must number the epochs: an increasing real double vector of %d finite values, got %s",
+    error ("backprop:bp_plot_history:wrong_type", ...
+           "bp_plot_history: %s.epoch must number the epochs: an increasing real double vector of %d finite values, got %s", ...
            name, E, bp_describe (e));
   endif
   bp_check_drawable (fn, [name ".epoch"], e, false);
@@ -249,14 +246,14 @@ function show = check_show (fn, show, runs, one_panel)
   elseif (ischar (show) && isrow (show))
     show = {show};
   endif
-  if (! (iscellstr (show) && ! isempty (show)
+  if (! (iscellstr (show) && ! isempty (show) ...
          && all (ismember (show, panels)) && numel (unique (show)) == numel (show)))
-    error ("backprop:bp_plot_history:wrong_type",
-           "bp_plot_history: show must be 'loss', 'accuracy', 'grad_rms' or a cell of them, each at most once, got %s",
+    error ("backprop:bp_plot_history:wrong_type", ...
+           "bp_plot_history: show must be 'loss', 'accuracy', 'grad_rms' or a cell of them, each at most once, got %s", ...
            bp_quote (show));
   elseif (one_panel && numel (show) > 1)
-    error ("backprop:bp_plot_history:wrong_size",
-           "bp_plot_history: show must name one panel when the plot goes into the axes hax, got %d",
+    error ("backprop:bp_plot_history:wrong_size", ...
+           "bp_plot_history: show must name one panel when the plot goes into the axes hax, got %d", ...
            numel (show));
   endif
   for p = show
@@ -265,8 +262,8 @@ function show = check_show (fn, show, runs, one_panel)
       has |= arrayfun (@(r) ! isempty (r.val_accuracy), runs);
     endif
     if (! any (has))
-      error ("backprop:bp_plot_history:missing_field",
-             "bp_plot_history: show asks for '%s', but no history has a field '%s'%s",
+      error ("backprop:bp_plot_history:missing_field", ...
+             "bp_plot_history: show asks for '%s', but no history has a field '%s'%s", ...
              p{1}, p{1}, pick_hint (p{1}));
     endif
   endfor
@@ -287,7 +284,7 @@ function names = check_names (fn, names, runs)
   R = numel (runs);
   if (bp_is_unset (names))
     etas = arrayfun (@(r) r.eta, runs, "uniformoutput", false);
-    if (R > 1 && ! any (cellfun (@isempty, etas))
+    if (R > 1 && ! any (cellfun (@isempty, etas)) ...
         && numel (unique ([etas{:}])) == R)
       names = cellfun (@(e) sprintf ("\\eta = %g", e), etas, "uniformoutput", false);
     else
@@ -297,10 +294,10 @@ function names = check_names (fn, names, runs)
   elseif (ischar (names) && (isrow (names) || isempty (names)) && R == 1)
     names = {names};
   endif
-  if (! (iscellstr (names) && numel (names) == R
+  if (! (iscellstr (names) && numel (names) == R ...
          && all (cellfun (@(n) isrow (n) || isempty (n), names))))
-    error ("backprop:bp_plot_history:wrong_type",
-           "bp_plot_history: names must be a cell of %d strings, one per run, got %s",
+    error ("backprop:bp_plot_history:wrong_type", ...
+           "bp_plot_history: names must be a cell of %d strings, one per run, got %s", ...
            R, bp_describe (names));
   endif
 endfunction
@@ -310,15 +307,15 @@ endfunction
 ## span more than a factor of 50.
 function tf = check_scale (fn, o, runs)
   if (! bp_is_unset (o.yscale) && ! bp_is_unset (o.log))
-    error ("backprop:bp_plot_history:conflicting_options",
+    error ("backprop:bp_plot_history:conflicting_options", ...
            "bp_plot_history: give 'yscale' or its older spelling 'log', not both");
   elseif (! bp_is_unset (o.log))
     tf = bp_check_scalar (fn, "log", o.log, 0, 1, true);
   elseif (! bp_is_unset (o.yscale))
-    if (! (ischar (o.yscale) && isrow (o.yscale)
+    if (! (ischar (o.yscale) && isrow (o.yscale) ...
            && any (strcmp (o.yscale, {"linear", "log"}))))
-      error ("backprop:bp_plot_history:wrong_type",
-             "bp_plot_history: yscale must be 'linear' or 'log', got %s",
+      error ("backprop:bp_plot_history:wrong_type", ...
+             "bp_plot_history: yscale must be 'linear' or 'log', got %s", ...
              bp_quote (o.yscale));
     endif
     tf = strcmp (o.yscale, "log");
@@ -343,8 +340,8 @@ function check_log_axis (runs, show)
     for f = fields
       bad = find (r.(f{1})(:) <= 0, 1);
       if (! isempty (bad))
-        error ("backprop:bp_plot_history:out_of_range",
-               "bp_plot_history: log must be false when a loss is not positive: a logarithmic axis shows only values above 0, but %s.%s(%d) is %g",
+        error ("backprop:bp_plot_history:out_of_range", ...
+               "bp_plot_history: log must be false when a loss is not positive: a logarithmic axis shows only values above 0, but %s.%s(%d) is %g", ...
                r.name, f{1}, bad, r.(f{1})(bad));
       endif
     endfor
@@ -515,7 +512,7 @@ function [lines, names] = grad_lines (ax, run, R, r, name, style)
       dash = dashes{mod (l - 1, 4) + 1};
       names{end+1} = sprintf ("%s, layer %d", name, l);
     endif
-    lines(end+1) = plot (ax, run.epoch, run.grad_rms(:, l)', dash,
+    lines(end+1) = plot (ax, run.epoch, run.grad_rms(:, l)', dash, ...
                          "color", colour, style{:});
   endfor
 endfunction
@@ -766,7 +763,7 @@ endfunction
 %! f = figure ("visible", "off");
 %! unwind_protect
 %!   ax = axes ("parent", f);
-%!   fail ("bp_plot_history (ax, struct ('loss', [1 2], 'accuracy', [0 1]), 'show', {'loss', 'accuracy'})",
+%!   fail ("bp_plot_history (ax, struct ('loss', [1 2], 'accuracy', [0 1]), 'show', {'loss', 'accuracy'})", ...
 %!         "show must name one panel when the plot goes into the axes hax, got 2");
 %!   fail ("bp_plot_history (ax, [1 2], 'size', [500 400])", "option 'size' describes a figure of the plot's own");
 %!   fail ("bp_plot_history (ax, [1 2], 'visible', false)", "option 'visible' describes a figure");

@@ -112,14 +112,14 @@
 ## @seealso{bp_init, bp_forward, bp_gradient, bp_plot_boundary, bp_print}
 ## @end deftypefn
 
-function [h, varargout] = bp_plot_network (varargin)
+function varargout = bp_plot_network (varargin)
   fn = "bp_plot_network";
-  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 1,
+  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 1, ...
                               "([hax,] net, name, value, ...)");
   net = args{1};
   bp_check_net (fn, net);
-  defaults = struct ("gradient", [], "x", [], "labels", [], "values", [],
-                     "maxnodes", 8, "maxlayers", 20, "title", [],
+  defaults = struct ("gradient", [], "x", [], "labels", [], "values", [], ...
+                     "maxnodes", 8, "maxlayers", 20, "title", [], ...
                      "fontsize", [], "file", "", "visible", [], "size", []);
   o = bp_parse_options (fn, defaults, args(2:end), 1 + ! isempty (hax));
   bp_check_title (fn, o.title);
@@ -149,15 +149,12 @@ function [h, varargout] = bp_plot_network (varargin)
     o.values = max (edges(1:end-1) .* edges(2:end)) <= 25;
   endif
   o.title = check_title (fn, o, net, layout);
-  o = bp_check_figure_options (fn, o, default_size (net, layout, notes, o),
+  o = bp_check_figure_options (fn, o, default_size (net, layout, notes, o), ...
                                hax);
 
-  fig = bp_draw_in_figure (fn, o,
-                           @(f, ax) draw_network (f, ax, net, V, notes, layout, o),
-                           nargout);
-  if (nargout > 0)
-    h = fig;
-  endif
+  varargout = bp_draw_in_figure (fn, o, ...
+                                 @(f, ax) draw_network (f, ax, net, V, notes, layout, o), ...
+                                 nargout);
 endfunction
 
 ## ---- arguments
@@ -165,19 +162,19 @@ endfunction
 function V = check_gradient (fn, net, dW)
   L = numel (net.W);
   if (! (iscell (dW) && numel (dW) == L))
-    error ("backprop:bp_plot_network:wrong_type",
-           "bp_plot_network: gradient must be a cell of %d matrices shaped like net.W (dW from bp_gradient), got %s",
+    error ("backprop:bp_plot_network:wrong_type", ...
+           "bp_plot_network: gradient must be a cell of %d matrices shaped like net.W (dW from bp_gradient), got %s", ...
            L, bp_describe (dW));
   endif
   for l = 1:L
     g = dW{l};
-    if (! (isa (g, "double") && isreal (g) && ! issparse (g)
+    if (! (isa (g, "double") && isreal (g) && ! issparse (g) ...
            && isequal (size (g), size (net.W{l}))))
-      error ("backprop:bp_plot_network:wrong_type",
-             "bp_plot_network: gradient{%d} must be a real double %d-by-%d matrix like net.W{%d}, got %s",
+      error ("backprop:bp_plot_network:wrong_type", ...
+             "bp_plot_network: gradient{%d} must be a real double %d-by-%d matrix like net.W{%d}, got %s", ...
              l, rows (net.W{l}), columns (net.W{l}), l, bp_describe (g));
     elseif (! all (isfinite (g(:))))
-      error ("backprop:bp_plot_network:not_finite",
+      error ("backprop:bp_plot_network:not_finite", ...
              "bp_plot_network: gradient{%d} must be finite", l);
     endif
   endfor
@@ -188,8 +185,8 @@ endfunction
 function v = node_values (fn, net, x)
   [~, a, z] = __bp_forward__ (fn, net, x);
   if (columns (x) != 1)
-    error ("backprop:bp_plot_network:wrong_size",
-           "bp_plot_network: x must be one sample, an n0-by-1 column, got %d columns",
+    error ("backprop:bp_plot_network:wrong_size", ...
+           "bp_plot_network: x must be one sample, an n0-by-1 column, got %d columns", ...
            columns (x));
   endif
   v = struct ("x", x, "a", {a}, "z", {z});
@@ -206,7 +203,7 @@ function [names, values] = check_labels (fn, labels, values, L)
     return;
   elseif ((isnumeric (labels) || islogical (labels)) && isscalar (labels))
     if (! bp_is_unset (values))
-      error ("backprop:bp_plot_network:conflicting_options",
+      error ("backprop:bp_plot_network:conflicting_options", ...
              "bp_plot_network: labels true or false is the older spelling of values; give one of them");
     endif
     values = bp_check_scalar (fn, "labels", labels, 0, 1, true);
@@ -215,32 +212,32 @@ function [names, values] = check_labels (fn, labels, values, L)
     names.nodes = check_names (fn, labels, L + 1, "labels", "one per layer, 0 to L");
     return;
   elseif (! (isstruct (labels) && isscalar (labels)))
-    error ("backprop:bp_plot_network:wrong_type",
-           "bp_plot_network: labels must be a cell of %d layer names or a struct with the fields 'nodes' and 'weights', got %s",
+    error ("backprop:bp_plot_network:wrong_type", ...
+           "bp_plot_network: labels must be a cell of %d layer names or a struct with the fields 'nodes' and 'weights', got %s", ...
            L + 1, bp_describe (labels));
   endif
   extra = setdiff (fieldnames (labels), {"nodes", "weights"});
   if (! isempty (extra))
-    error ("backprop:bp_plot_network:wrong_type",
-           "bp_plot_network: labels may have the fields 'nodes' and 'weights', got a field '%s'",
+    error ("backprop:bp_plot_network:wrong_type", ...
+           "bp_plot_network: labels may have the fields 'nodes' and 'weights', got a field '%s'", ...
            extra{1});
   endif
   if (isfield (labels, "nodes"))
-    names.nodes = check_names (fn, labels.nodes, L + 1, "labels.nodes",
+    names.nodes = check_names (fn, labels.nodes, L + 1, "labels.nodes", ...
                                "one per layer, 0 to L");
   endif
   if (isfield (labels, "weights"))
-    names.weights = check_names (fn, labels.weights, L, "labels.weights",
+    names.weights = check_names (fn, labels.weights, L, "labels.weights", ...
                                  "one per weight layer, 1 to L");
   endif
 endfunction
 
 function c = check_names (fn, c, n, what, which)
-  ok = (iscell (c) && numel (c) == n
+  ok = (iscell (c) && numel (c) == n ...
         && all (cellfun (@(s) ischar (s) && isrow (s) && ! isempty (s) && numel (s) <= 40, c)));
   if (! ok)
-    error ("backprop:bp_plot_network:wrong_type",
-           "bp_plot_network: %s must be a cell of %d names (%s), each a string of 1 to 40 characters, got %s",
+    error ("backprop:bp_plot_network:wrong_type", ...
+           "bp_plot_network: %s must be a cell of %d names (%s), each a string of 1 to 40 characters, got %s", ...
            what, n, which, bp_describe (c));
   endif
   c = c(:)';
@@ -254,7 +251,7 @@ function t = check_title (fn, o, net, layout)
   ## The widths of the layers drawn, "..." for the gap: a network of a
   ## thousand layers must not give a title wider than the figure.
   drawn = layout.layers;
-  widths = arrayfun (@(l) num2str (net.sizes(l+1)), drawn(! isnan (drawn)),
+  widths = arrayfun (@(l) num2str (net.sizes(l+1)), drawn(! isnan (drawn)), ...
                      "uniformoutput", false);
   if (any (isnan (drawn)))
     k = find (isnan (drawn));
@@ -264,7 +261,7 @@ function t = check_title (fn, o, net, layout)
   if (isempty (o.names.weights))
     symbol = edge_symbol (o, "w", "_{jk}^{(l)}");
   else
-    symbol = strjoin (cellfun (@(w) edge_symbol (o, w, ""), o.names.weights,
+    symbol = strjoin (cellfun (@(w) edge_symbol (o, w, ""), o.names.weights, ...
                                "uniformoutput", false), ", ");
   endif
   t = sprintf ("%s network: %s %s", strjoin (widths, "-"), what, symbol);
@@ -282,14 +279,14 @@ endfunction
 ## Every text, a struct each: its string, its size relative to the nodes'
 ## names (ratio), its role and where it belongs (column, line or node).
 function T = drawing_texts (net, V, notes, layout, o)
-  T = struct ("str", {}, "ratio", {}, "role", {}, "col", {}, "idx", {},
+  T = struct ("str", {}, "ratio", {}, "role", {}, "col", {}, "idx", {}, ...
               "colour", {});
   L = numel (net.W);
   T(end+1) = txt (o.title, 1.15, "title", 0, 0);
   for c = 1:numel (layout.layers)
     l = layout.layers(c);
     if (isnan (l))
-      T(end+1) = txt (sprintf ("layers %d to %d", layout.layers(c-1) + 1,
+      T(end+1) = txt (sprintf ("layers %d to %d", layout.layers(c-1) + 1, ...
                                layout.layers(c+1) - 1), 0.9, "head", c, 1);
       T(end+1) = txt ("not drawn", 0.9, "head", c, 2);
       continue;
@@ -326,12 +323,12 @@ function T = drawing_texts (net, V, notes, layout, o)
   T(end).colour = sign_colour (1);
   T(end+1) = txt ([sym " < 0"], 0.75, "key", 0, 2);
   T(end).colour = sign_colour (-1);
-  T(end+1) = txt (sprintf ("width grows with |%s|;   loss C_0: %s", sym,
+  T(end+1) = txt (sprintf ("width grows with |%s|;   loss C_0: %s", sym, ...
                            net.loss), 0.75, "key", 0, 3);
 endfunction
 
 function t = txt (str, ratio, role, col, idx)
-  t = struct ("str", str, "ratio", ratio, "role", role, "col", col,
+  t = struct ("str", str, "ratio", ratio, "role", role, "col", col, ...
               "idx", idx, "colour", [0 0 0]);
 endfunction
 
@@ -380,7 +377,7 @@ endfunction
 ## for the first three weight layers drawn.
 function s = convention_text (net, layout, o)
   if (isempty (o.names.weights))
-    s = sprintf ("%s: edge from node k of layer l-1 to node j of layer l",
+    s = sprintf ("%s: edge from node k of layer l-1 to node j of layer l", ...
                  edge_symbol (o, "w", "_{jk}^{(l)}"));
     return;
   endif
@@ -391,7 +388,7 @@ function s = convention_text (net, layout, o)
     l = layout.layers(c);
     from = node_ref (o.names, l - 1, letters(mod (l - 1, 12) + 1));
     to = node_ref (o.names, l, letters(mod (l, 12) + 1));
-    w = sprintf ("%s_{%s%s}", o.names.weights{l}, letters(mod (l - 1, 12) + 1),
+    w = sprintf ("%s_{%s%s}", o.names.weights{l}, letters(mod (l - 1, 12) + 1), ...
                  letters(mod (l, 12) + 1));
     parts{end+1} = sprintf ("%s: from %s to %s", edge_symbol (o, w, ""), from, to);
   endfor
@@ -616,7 +613,7 @@ function draw_network (fig, ax, net, V, notes, layout, o)
   if (drawn < (1 - 1e-3) * unit)
     pt *= drawn / unit;
   endif
-  set (ax, "dataaspectratio", [1 1 1], "xlim", g.lim(1:2),
+  set (ax, "dataaspectratio", [1 1 1], "xlim", g.lim(1:2), ...
        "ylim", g.lim(3:4));
   axis (ax, "off");
   hold (ax, "on");
@@ -631,8 +628,8 @@ function draw_network (fig, ax, net, V, notes, layout, o)
     endif
   endfor
   for i = 1:numel (T)
-    text (ax, g.at(i, 1), g.at(i, 2), T(i).str, "fontsize", pt * T(i).ratio,
-          "horizontalalignment", "center", "verticalalignment", "middle",
+    text (ax, g.at(i, 1), g.at(i, 2), T(i).str, "fontsize", pt * T(i).ratio, ...
+          "horizontalalignment", "center", "verticalalignment", "middle", ...
           "color", T(i).colour);
   endfor
   hold (ax, "off");
@@ -673,8 +670,8 @@ function draw_edges (ax, V, layout, g, pt)
         if (dense)
           colour = 0.45 * colour + 0.55;
         endif
-        plot (ax, [g.x(c-1) + g.r, g.x(c) - g.r],
-              [layout.y{c-1}(b), layout.y{c}(a)], "color", colour,
+        plot (ax, [g.x(c-1) + g.r, g.x(c) - g.r], ...
+              [layout.y{c-1}(b), layout.y{c}(a)], "color", colour, ...
               "linewidth", width * scale, "tag", "edge");
       endfor
     endfor
@@ -688,17 +685,17 @@ function draw_nodes (ax, net, layout, g, pt)
     l = layout.layers(c);
     x = g.x(c);
     if (isnan (l))
-      plot (ax, x + [-0.5 0 0.5], [0 0 0], "k.", "markersize", pt / 2,
+      plot (ax, x + [-0.5 0 0.5], [0 0 0], "k.", "markersize", pt / 2, ...
             "tag", "dots");
       continue;
     endif
     face = [0.92 0.92 0.92; 1 0.96 0.82; 0.84 0.92 1](1 + (l > 0) + (l == L), :);
     for y = layout.y{c}
-      patch (ax, x + g.r * cos (t), y + g.r * sin (t), face, "edgecolor", "k",
+      patch (ax, x + g.r * cos (t), y + g.r * sin (t), face, "edgecolor", "k", ...
              "linewidth", 1);
     endfor
     if (! isempty (layout.gap{c}))
-      plot (ax, x * [1 1 1], layout.gap{c} + [-0.25 0 0.25], "k.",
+      plot (ax, x * [1 1 1], layout.gap{c} + [-0.25 0 0.25], "k.", ...
             "markersize", pt / 2, "tag", "dots");
     endif
   endfor
@@ -707,8 +704,8 @@ endfunction
 ## The colour key's swatches: short lines in the edges' colours.
 function draw_key (ax, g, pt)
   for p = 1:2
-    plot (ax, g.swatch(p, 1:2), g.swatch(p, [3 3]), "color",
-          sign_colour (3 - 2 * p), "linewidth", 3 * max (1, pt / 14),
+    plot (ax, g.swatch(p, 1:2), g.swatch(p, [3 3]), "color", ...
+          sign_colour (3 - 2 * p), "linewidth", 3 * max (1, pt / 14), ...
           "tag", "key");
   endfor
 endfunction
@@ -822,31 +819,50 @@ endfunction
 %!   close (h);
 %! end_unwind_protect
 
+%!function with_figure (h, check)
+%! ## check (h), then close h whatever happens.
+%! unwind_protect
+%!   check (h);
+%! unwind_protect_cleanup
+%!   close (h);
+%! end_unwind_protect
+
+%!function check_article_names (h)
+%! texts = findobj (h, "type", "text");
+%! strings = get (texts, "string");
+%! for s = {"x_{1}", "x_{2}", "h_{3}", "y_{2}", "w", "u", "h = a^{(1)}", ...
+%!          "w_{ij}: from x_i to h_j;   u_{jk}: from h_j to y_k"}
+%!   assert (any (strcmp (strings, s{1})), "no text '%s'", s{1});
+%! endfor
+%! assert (any (strncmp (strings, "z = ", 4)));
+%! blue = [0 0.447 0.698];
+%! orange = [0.835 0.369 0];
+%! assert (get (texts(strcmp (strings, "w > 0")), "color"), blue);
+%! assert (get (texts(strcmp (strings, "w < 0")), "color"), orange);
+%! key = findobj (h, "tag", "key");
+%! assert (sortrows (cell2mat (get (key, "color"))), sortrows ([blue; orange]));
+%! assert_no_overlap (h);
+
+%!function check_wide_layers (h)
+%! strings = get (findobj (h, "type", "text"), "string");
+%! assert (any (strcmp (strings, "x_{784}")));
+%! assert (any (strcmp (strings, "a_{30}^{(1)}")));
+%! assert (! any (strcmp (strings, "x_{8}")));
+%! assert (numel (findobj (h, "tag", "dots")), 3);
+%! assert_no_overlap (h);
+
+%!function check_every_value (h)
+%! assert (numel (findobj (h, "tag", "edge")), 12 + 12 + 6);
+%! assert_no_overlap (h);
+
 %!test
 %! ## The article's names: nodes x, h, y, weights w and u between the
 %! ## columns, the legend in the articles' subscripts; the key's texts and
 %! ## swatches have the edges' colours; no two texts overlap, at the
 %! ## default size and at 1280-by-720.
 %! for size = {[], [1280 720]}
-%!   h = bp_plot_network (net, "x", x, "labels", names, "visible", false, "size", size{1});
-%!   unwind_protect
-%!     texts = findobj (h, "type", "text");
-%!     strings = get (texts, "string");
-%!     for s = {"x_{1}", "x_{2}", "h_{3}", "y_{2}", "w", "u", "h = a^{(1)}", ...
-%!              "w_{ij}: from x_i to h_j;   u_{jk}: from h_j to y_k"}
-%!       assert (any (strcmp (strings, s{1})), "no text '%s'", s{1});
-%!     endfor
-%!     assert (any (strncmp (strings, "z = ", 4)));
-%!     blue = [0 0.447 0.698];
-%!     orange = [0.835 0.369 0];
-%!     assert (get (texts(strcmp (strings, "w > 0")), "color"), blue);
-%!     assert (get (texts(strcmp (strings, "w < 0")), "color"), orange);
-%!     key = findobj (h, "tag", "key");
-%!     assert (sortrows (cell2mat (get (key, "color"))), sortrows ([blue; orange]));
-%!     assert_no_overlap (h);
-%!   unwind_protect_cleanup
-%!     close (h);
-%!   end_unwind_protect
+%!   with_figure (bp_plot_network (net, "x", x, "labels", names, "visible", false, ...
+%!                                 "size", size{1}), @check_article_names);
 %! endfor
 
 %!test
@@ -854,29 +870,15 @@ endfunction
 %! ## texts overlap, nor with each node's values.
 %! big = bp_init ([784 30 10], "seed", 1);
 %! for opts = {{}, {"x", linspace(0, 1, 784)'}}
-%!   h = bp_plot_network (big, "visible", false, opts{1}{:});
-%!   unwind_protect
-%!     strings = get (findobj (h, "type", "text"), "string");
-%!     assert (any (strcmp (strings, "x_{784}")));
-%!     assert (any (strcmp (strings, "a_{30}^{(1)}")));
-%!     assert (! any (strcmp (strings, "x_{8}")));
-%!     assert (numel (findobj (h, "tag", "dots")), 3);
-%!     assert_no_overlap (h);
-%!   unwind_protect_cleanup
-%!     close (h);
-%!   end_unwind_protect
+%!   with_figure (bp_plot_network (big, "visible", false, opts{1}{:}), ...
+%!                @check_wide_layers);
 %! endfor
 
 %!test
 %! ## A 3-4-3-2 network with every value written: no two texts overlap.
 %! h = bp_plot_network (bp_init ([3 4 3 2], "seed", 7), "x", [0.5; -0.2; 0.8], ...
 %!                      "visible", false);
-%! unwind_protect
-%!   assert (numel (findobj (h, "tag", "edge")), 12 + 12 + 6);
-%!   assert_no_overlap (h);
-%! unwind_protect_cleanup
-%!   close (h);
-%! end_unwind_protect
+%! with_figure (h, @check_every_value);
 
 %!test
 %! ## A font too large for the size asked for is made as large as fits:

@@ -75,9 +75,9 @@
 ## @seealso{bp_plot_network, bp_load_idx, bp_plot_confusion}
 ## @end deftypefn
 
-function [h, varargout] = bp_plot_weights (varargin)
+function varargout = bp_plot_weights (varargin)
   fn = "bp_plot_weights";
-  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 2,
+  [hax, args] = bp_plot_args (fn, varargin, nargin, nargout, 2, ...
                               "([hax,] net, l, [rows cols], name, value, ...)");
   [net, l] = args{1:2};
   bp_check_net (fn, net);
@@ -91,58 +91,55 @@ function [h, varargout] = bp_plot_weights (varargin)
     npos = 3;
   endif
   shape = check_shape (fn, shape, n_in, l);
-  defaults = struct ("units", [], "scale", "unit", "title", [], "fontsize", [],
+  defaults = struct ("units", [], "scale", "unit", "title", [], "fontsize", [], ...
                      "file", "", "visible", [], "size", []);
   o = bp_parse_options (fn, defaults, args(npos+1:end), npos + ! isempty (hax));
   units = check_units (fn, o.units, net.sizes(l+1), l);
-  if (! (ischar (o.scale) && isrow (o.scale)
+  if (! (ischar (o.scale) && isrow (o.scale) ...
          && any (strcmp (o.scale, {"unit", "layer"}))))
-    error ("backprop:bp_plot_weights:wrong_type",
-           "bp_plot_weights: scale must be 'unit' or 'layer', got %s",
+    error ("backprop:bp_plot_weights:wrong_type", ...
+           "bp_plot_weights: scale must be 'unit' or 'layer', got %s", ...
            bp_quote (o.scale));
   endif
   if (bp_is_unset (o.title))
-    o.title = sprintf ("layer %d: the weights into each unit as a %dx%d image (blue > 0, orange < 0; %s)",
-                       l, shape(1), shape(2),
-                       bp_pick (strcmp (o.scale, "unit"), "each tile on its own scale",
+    o.title = sprintf ("layer %d: the weights into each unit as a %dx%d image (blue > 0, orange < 0; %s)", ...
+                       l, shape(1), shape(2), ...
+                       bp_pick (strcmp (o.scale, "unit"), "each tile on its own scale", ...
                              "one scale for all"));
   endif
   o = bp_check_figure_options (fn, o, [900 700], hax);
   o.fontsize = bp_font_size (o);
   grid = tile_grid (numel (units), shape, o.canvas);
   ## The picture: every tile and a pixel of gap around it, RGB.
-  __bp_memory__ (fn, 8 * 3 * prod (grid .* (shape + 1) + 1),
-                 sprintf ("the picture of %d tiles of %dx%d", numel (units),
+  __bp_memory__ (fn, 8 * 3 * prod (grid .* (shape + 1) + 1), ...
+                 sprintf ("the picture of %d tiles of %dx%d", numel (units), ...
                           shape(1), shape(2)));
   W = net.W{l}(units, :);
-  fig = bp_draw_in_figure (fn, o,
-                           @(f, ax) draw_tiles (f, ax, W, units, shape, grid, o),
-                           nargout);
-  if (nargout > 0)
-    h = fig;
-  endif
+  varargout = bp_draw_in_figure (fn, o, ...
+                                 @(f, ax) draw_tiles (f, ax, W, units, shape, grid, o), ...
+                                 nargout);
 endfunction
 
 function shape = check_shape (fn, shape, n_in, l)
   if (isempty (shape) && isa (shape, "double"))
     side = round (sqrt (n_in));
     if (side ^ 2 != n_in)
-      error ("backprop:bp_plot_weights:wrong_size",
-             "bp_plot_weights: layer %d has %d inputs, not a square number: give the image's [rows cols]",
+      error ("backprop:bp_plot_weights:wrong_size", ...
+             "bp_plot_weights: layer %d has %d inputs, not a square number: give the image's [rows cols]", ...
              l, n_in);
     endif
     shape = [side side];
     return;
   endif
-  if (! (isa (shape, "double") && isreal (shape) && ! issparse (shape)
-         && numel (shape) == 2 && all (isfinite (shape)) && all (shape >= 1)
+  if (! (isa (shape, "double") && isreal (shape) && ! issparse (shape) ...
+         && numel (shape) == 2 && all (isfinite (shape)) && all (shape >= 1) ...
          && all (shape == fix (shape))))
-    error ("backprop:bp_plot_weights:wrong_type",
-           "bp_plot_weights: [rows cols] must be two whole numbers >= 1, got %s",
+    error ("backprop:bp_plot_weights:wrong_type", ...
+           "bp_plot_weights: [rows cols] must be two whole numbers >= 1, got %s", ...
            bp_describe (shape));
   elseif (prod (shape) != n_in)
-    error ("backprop:bp_plot_weights:wrong_size",
-           "bp_plot_weights: [rows cols] must hold the %d inputs of layer %d (rows * cols = %d), got [%d %d]",
+    error ("backprop:bp_plot_weights:wrong_size", ...
+           "bp_plot_weights: [rows cols] must hold the %d inputs of layer %d (rows * cols = %d), got [%d %d]", ...
            n_in, l, n_in, shape(1), shape(2));
   endif
   shape = shape(:)';
@@ -153,16 +150,16 @@ function units = check_units (fn, units, n, l)
     units = 1:min (n, 100);
     return;
   endif
-  if (! (isa (units, "double") && isreal (units) && ! issparse (units)
+  if (! (isa (units, "double") && isreal (units) && ! issparse (units) ...
          && isvector (units)))
-    error ("backprop:bp_plot_weights:wrong_type",
-           "bp_plot_weights: units must be a vector of unit numbers of layer %d, got %s",
+    error ("backprop:bp_plot_weights:wrong_type", ...
+           "bp_plot_weights: units must be a vector of unit numbers of layer %d, got %s", ...
            l, bp_describe (units));
   endif
   bad = find (! (units >= 1 & units <= n & units == fix (units)), 1);
   if (! isempty (bad))
-    error ("backprop:bp_plot_weights:out_of_range",
-           "bp_plot_weights: units(%d) must be a unit of layer %d, from 1 to %d, got %g",
+    error ("backprop:bp_plot_weights:out_of_range", ...
+           "bp_plot_weights: units(%d) must be a unit of layer %d, from 1 to %d, got %g", ...
            bad, l, n, units(bad));
   endif
   units = units(:)';
@@ -208,7 +205,7 @@ function draw_tiles (fig, ax, W, units, shape, grid, o)
     ax = axes ("parent", fig, "position", [0.02 0.02 0.96 0.88]);
   endif
   image (ax, [1 C], [1 R], rgb);
-  set (ax, "dataaspectratio", [1 1 1], "xlim", [0.5 C+0.5],
+  set (ax, "dataaspectratio", [1 1 1], "xlim", [0.5 C+0.5], ...
        "ylim", [0.5 R+0.5], "ydir", "reverse", "fontsize", o.fontsize);
   axis (ax, "off");
   title (ax, o.title, "fontsize", 1.1 * o.fontsize);
@@ -220,8 +217,8 @@ function draw_tiles (fig, ax, W, units, shape, grid, o)
   if (pt >= 6)
     for t = 1:numel (units)
       [r, c] = deal (floor ((t - 1) / grid(2)), mod (t - 1, grid(2)));
-      text (ax, c * (shape(2) + 1) + 2, r * (shape(1) + 1) + 2,
-            sprintf ("%d", units(t)), "fontsize", pt, "color", [0.3 0.3 0.3],
+      text (ax, c * (shape(2) + 1) + 2, r * (shape(1) + 1) + 2, ...
+            sprintf ("%d", units(t)), "fontsize", pt, "color", [0.3 0.3 0.3], ...
             "horizontalalignment", "left", "verticalalignment", "top");
     endfor
   endif

@@ -36,15 +36,15 @@ function varargout = bp_print (varargin)
   endif
   h = varargin{1};
   if (! (isa (h, "double") && isreal (h) && isscalar (h) && isfigure (h)))
-    error ("backprop:bp_print:wrong_type",
-           "bp_print: h must be the handle of a figure, got %s",
+    error ("backprop:bp_print:wrong_type", ...
+           "bp_print: h must be the handle of a figure, got %s", ...
            describe (h));
   endif
   quiet = nargin > 1;
   if (quiet)
     file = varargin{2};
     if (ischar (file) && isempty (file))
-      error ("backprop:bp_print:wrong_type",
+      error ("backprop:bp_print:wrong_type", ...
              "bp_print: file must name a file, got an empty string (leave it out for a temporary PNG)");
     endif
   else
@@ -63,7 +63,7 @@ endfunction
 
 function s = describe (h)
   if (isa (h, "double") && isreal (h) && isscalar (h) && ishghandle (h))
-    s = sprintf ("the handle of %s %s", pick_article (get (h, "type")),
+    s = sprintf ("the handle of %s %s", pick_article (get (h, "type")), ...
                  get (h, "type"));
   else
     s = bp_describe (h);

@@ -72,14 +72,14 @@ function check_theta (fn, theta, layout)
     else
       where = sprintf ("net.b{%d}(%d)", s.layer, j);
     endif
-    error ("backprop:bp_roll:not_finite",
-           "%s: theta must be finite, but theta(%d,1) is %s (it would be %s)",
+    error ("backprop:bp_roll:not_finite", ...
+           "%s: theta must be finite, but theta(%d,1) is %s (it would be %s)", ...
            fn, e, num2str (theta(e)), where);
   endif
 endfunction
 
 %!shared net, theta
-%! net = bp_init ([3 4 2], "activation", {"tanh", "softmax"},
+%! net = bp_init ([3 4 2], "activation", {"tanh", "softmax"}, ...
 %!                "loss", "log-likelihood", "seed", 2);
 %! theta = (1:26)' / 7;
 

@@ -36,7 +36,11 @@
 ## @item @qcode{"cg"}, @qcode{"bfgs"}
 ## full-batch minimisers of GSL (Polak-Ribiere conjugate gradient, and
 ## vector_bfgs2): each iteration is a line search along a direction made
-## from the gradients of the mean loss over all N samples.
+## from the gradients of the mean loss over all N samples.  GSL's
+## conjugate gradient keeps a first trial step that lowers the loss
+## without a line search or a new direction, so that many of its
+## iterations are plain steps along an old direction: prefer
+## @qcode{"bfgs"} (see doc/optimizers.md).
 ## @end table
 ##
 ## For a constant eta these are the updates of PyTorch's
@@ -165,10 +169,10 @@ function [net, hist, state, varargout] = bp_train (net, X, Y, varargin)
   [opts, verbose] = take (opts, "verbose");
   [opts, callback] = take (opts, "callback");
   verbose = check_verbose (fn, verbose);
-  if (! (isa (callback, "double") && isempty (callback))
+  if (! (isa (callback, "double") && isempty (callback)) ...
       && ! is_function_handle (callback))
-    error ("backprop:bp_train:wrong_type",
-           "bp_train: callback must be a function handle, got %s",
+    error ("backprop:bp_train:wrong_type", ...
+           "bp_train: callback must be a function handle, got %s", ...
            bp_describe (callback));
   endif
   [Xv, Yv] = validation_data (opts);
@@ -192,7 +196,7 @@ function [net, hist, state, varargout] = bp_train (net, X, Y, varargin)
       ## matters).
       if (by_epoch && p(8))
         h = __bp_train__ (fn, "history", id);
-        if (callback (h.epoch(end), __bp_train__ (fn, "net", id, net), h)
+        if (callback (h.epoch(end), __bp_train__ (fn, "net", id, net), h) ...
             && ! done)
           __bp_train__ (fn, "stop", id);
           done = true;
@@ -274,7 +278,7 @@ endfunction
 ## at the end of an epoch, at most one a second, so logs stay readable.
 ## The last epoch always gets its line.
 function prog = progress_start (verbose, tty, N)
-  prog = struct ("on", verbose > 0 || (verbose < 0 && tty), "tty", tty,
+  prog = struct ("on", verbose > 0 || (verbose < 0 && tty), "tty", tty, ...
                  "N", N, "t0", tic (), "last", -Inf);
 endfunction
 
@@ -299,13 +303,13 @@ function prog = progress_show (prog, p, done)
   rate = p(5) / max (t, eps);
   left = max (prog.N * p(2) - p(5), 0) / max (rate, eps);
   if (prog.tty)
-    printf ("\repoch %d/%d  loss %.6g%s  %.0f samples/s  %.0f s left   ",
+    printf ("\repoch %d/%d  loss %.6g%s  %.0f samples/s  %.0f s left   ", ...
             p(1), p(2), p(6), acc, rate, left);
     if (final)
       printf ("\n");
     endif
   else
-    printf ("epoch %d/%d  loss %.6g%s  %.0f samples/s  %.0f s left\n",
+    printf ("epoch %d/%d  loss %.6g%s  %.0f samples/s  %.0f s left\n", ...
             p(1), p(2), p(6), acc, rate, left);
   endif
   fflush (stdout);

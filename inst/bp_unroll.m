@@ -71,7 +71,7 @@ function [theta, layout, varargout] = bp_unroll (net, varargin)
 endfunction
 
 %!shared net
-%! net = bp_init ([3 4 2], "activation", {"tanh", "softmax"},
+%! net = bp_init ([3 4 2], "activation", {"tanh", "softmax"}, ...
 %!                "loss", "log-likelihood", "seed", 2);
 
 %!test

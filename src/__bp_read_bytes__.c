@@ -45,6 +45,16 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   mxArray *out = mxCreateNumericMatrix (want, 1, mxUINT8_CLASS, mxREAL);
   unsigned char *buf = mxGetData (out);
 
+  /* The gzip magic bytes decide, not zlib: zlib versions differ on a file
+     that starts with them and then has no valid gzip header (some read it
+     as plain bytes), and such a file is a broken download, not data. */
+  unsigned char head[2] = { 0, 0 };
+  FILE *probe = fopen (name, "rb");
+  if (!probe)
+    bpx_error ("not_readable", "cannot open '%s' for reading", name);
+  const size_t nhead = fread (head, 1, 2, probe);
+  fclose (probe);
+  const int gzip_magic = nhead == 2 && head[0] == 0x1F && head[1] == 0x8B;
   gzFile gz = gzopen (name, "rb");
   if (!gz)
     bpx_error ("not_readable", "cannot open '%s' for reading", name);
@@ -70,6 +80,12 @@ mexFunction (int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
   char why[160];
   snprintf (why, sizeof why, "%s", gzerror (gz, &code));
   failed |= code != Z_OK && code != Z_STREAM_END;
+  if (gzip_magic && !compressed && !failed)
+    {
+      failed = 1;
+      snprintf (why, sizeof why, "no valid gzip header follows its magic "
+                "bytes");
+    }
   gzclose (gz);                                  /* before any error */
   if (failed)
     bpx_error ("bad_gzip", "'%s' starts like a gzip file but does not "

@@ -54,7 +54,8 @@ bpx_begin (int nlhs, int nrhs, const mxArray *prhs[], int nin, int nout)
     bpx_error ("nargin", "expected %s%d input arguments, got %d",
                nin >= 0 ? "" : "at least ", nin >= 0 ? nin : -nin, nrhs - 1);
   if (nlhs > nout)
-    bpx_error ("nargout", "at most %d output arguments, got %d", nout, nlhs);
+    bpx_error ("nargout", "at most %d output argument%s, got %d", nout,
+               nout == 1 ? "" : "s", nlhs);
 }
 
 bpx_command

@@ -83,7 +83,7 @@
 
 %!function rows = parse_cases (out)
 %!  ## {label, identifier or "OK", message} for every CASE line.
-%!  t = regexp (out, '^CASE (.*?) \| (\S*) \|(.*)$', "tokens", "lineanchors",
+%!  t = regexp (out, '^CASE (.*?) \| (\S*) \|(.*)$', "tokens", "lineanchors", ...
 %!              "dotexceptnewline");
 %!  rows = cell (numel (t), 3);
 %!  for i = 1:numel (t)
@@ -99,14 +99,14 @@
 %!  for i = 1:numel (labels)
 %!    k = find (strcmp (rows(:,1), labels{i}), 1);
 %!    if (isempty (k))
-%!      problems{end+1} = sprintf ("%s: no outcome printed (the child stopped before it?)",
+%!      problems{end+1} = sprintf ("%s: no outcome printed (the child stopped before it?)", ...
 %!                                 labels{i});
 %!    elseif (! any (strcmp (rows{k,2}, allowed{i})))
 %!      got = rows{k,2};
 %!      if (isempty (got))
 %!        got = "an error without identifier";
 %!      endif
-%!      problems{end+1} = sprintf ("%s: got %s \"%s\", expected %s", labels{i},
+%!      problems{end+1} = sprintf ("%s: got %s \"%s\", expected %s", labels{i}, ...
 %!                                 got, rows{k,3}, strjoin (allowed{i}, " or "));
 %!    endif
 %!  endfor
@@ -115,7 +115,7 @@
 %!    if (status == 124)
 %!      how = ", killed by timeout";
 %!    endif
-%!    problems{end+1} = sprintf ("the child did not end normally (exit status %d%s); its last lines:\n%s",
+%!    problems{end+1} = sprintf ("the child did not end normally (exit status %d%s); its last lines:\n%s", ...
 %!                               status, how, last_lines (out, 8));
 %!  endif
 %!  assert (isempty (problems), "%s:\n  %s", what, strjoin (problems, "\n  "));
@@ -163,7 +163,7 @@
 %! ## 1e6-by-1e5, is out of memory.)
 %! allowed(end-1:end) = {{"OK"}};
 %! check_child (status, out, labels, allowed, "absurd sizes");
-%! printf ("  allocation failures: %d absurd-size calls in one capped child, %.1f s\n",
+%! printf ("  allocation failures: %d absurd-size calls in one capped child, %.1f s\n", ...
 %!         numel (labels), toc (t0));
 
 ## ---------------------------------------------------------------------
@@ -230,10 +230,10 @@
 %!           "loss, 2 outputs", "train, no momentum", "sgd step", "init, default draw"};
 %! fns = {"bp_forward", "bp_gradient", "bp_activation", "bp_loss", "bp_train", ...
 %!        "bp_sgd_step", "bp_init"};
-%! allowed = cellfun (@(f) {"OK", ["backprop:" f ":out_of_memory"]}, fns,
+%! allowed = cellfun (@(f) {"OK", ["backprop:" f ":out_of_memory"]}, fns, ...
 %!                    "uniformoutput", false);
 %! check_child (status, out, labels, allowed, "results that fit once, not twice");
-%! printf ("  allocation failures: %d near-limit calls in one capped child, %.1f s\n",
+%! printf ("  allocation failures: %d near-limit calls in one capped child, %.1f s\n", ...
 %!         numel (labels), toc (t0));
 
 ## ---------------------------------------------------------------------
@@ -260,5 +260,5 @@
 %!           arrayfun(@(i) sprintf ("init rand %d", i), 1:150, "uniformoutput", false)];
 %! allowed = repmat ({{"backprop:bp_init:out_of_memory"}}, 1, 300);
 %! check_child (status, out, labels, allowed, "bp_init ([1 1e12]) 300 times");
-%! printf ("  allocation failures: 300 calls of bp_init ([1 1e12]) in one child, %.1f s\n",
+%! printf ("  allocation failures: 300 calls of bp_init ([1 1e12]) in one child, %.1f s\n", ...
 %!         toc (t0));

@@ -18,7 +18,7 @@
 %! ## size is a valid z, so there is no wrong shape.
 %! z = [-1 0.5 2; 0.3 -0.7 4];
 %! for name = {"sigmoid", "softmax"}
-%!   report (try_bad ("bp_activation", {z, name{1}}, 1,
+%!   report (try_bad ("bp_activation", {z, name{1}}, 1, ...
 %!                    bad_matrix (z, "z"), [1 2]));
 %! endfor
 
@@ -29,7 +29,7 @@
 
 %!test
 %! ## name: unknown names and values that are no name at all.
-%! report (try_bad ("bp_activation", {[1 2; 3 4], "relu"}, 2,
+%! report (try_bad ("bp_activation", {[1 2; 3 4], "relu"}, 2, ...
 %!                  bad_name ("name", "unknown_activation"), [1 2]));
 
 %!test
@@ -49,15 +49,15 @@
 %!test
 %! ## A bad z and a bad name together: an error either way.
 %! z = [1 NaN];
-%! report ({check_error("bp_activation", {z, "swish"}, 1, {}, {"z", "name"},
+%! report ({check_error("bp_activation", {z, "swish"}, 1, {}, {"z", "name"}, ...
 %!                      "a NaN z and an unknown name")});
 
 %!test
 %! ## Memory that runs out inside the gateway (the results a and da_dz of
 %! ## an 880 MB z under a 2 GB address-space limit) must still give
 %! ## backprop:bp_activation:out_of_memory, and Octave must survive.
-%! report ({check_limited("bp_activation",
-%!                        "z = zeros (10000, 11000); [a, d] = bp_activation (z, 'relu')",
+%! report ({check_limited("bp_activation", ...
+%!                        "z = zeros (10000, 11000); [a, d] = bp_activation (z, 'relu')", ...
 %!                        2e6, "a 10000-by-11000 z, 2 GB limit")});
 
 %!test

@@ -31,7 +31,7 @@
 
 %!test
 %! ## theta: wrong types, non-finite values, empty and N-d arrays.
-%! report (try_bad ("bp_cost", {theta, net, X, Y}, 1,
+%! report (try_bad ("bp_cost", {theta, net, X, Y}, 1, ...
 %!                  bad_matrix (theta, "theta"), [1 2]));
 
 %!test
@@ -42,7 +42,7 @@
 
 %!test
 %! ## A NaN, Inf or -Inf at every position of theta is found.
-%! report (try_bad ("bp_cost", {theta, net, X, Y}, 1,
+%! report (try_bad ("bp_cost", {theta, net, X, Y}, 1, ...
 %!                  bad_elements (theta, "theta"), 2));
 
 %!test
@@ -52,7 +52,7 @@
 %!test
 %! ## net: a deeper network, and embedded NULs.
 %! n4 = deeper_net ();
-%! report ([try_bad("bp_cost", {bp_unroll(n4), n4, ones(3, 2), [1 0; 0 1]}, 2,
+%! report ([try_bad("bp_cost", {bp_unroll(n4), n4, ones(3, 2), [1 0; 0 1]}, 2, ...
 %!                  bad_nets (n4), 2), ...
 %!          try_bad("bp_cost", {theta, net, X, Y}, 2, nul_nets (net), [1 2])]);
 
@@ -88,11 +88,11 @@
 %!test
 %! ## lambda: negative, non-finite, not a real double scalar; as a pair
 %! ## and inside an options struct.
-%! report (try_bad ("bp_cost", {theta, net, X, Y, "lambda", 0.1}, 6,
+%! report (try_bad ("bp_cost", {theta, net, X, Y, "lambda", 0.1}, 6, ...
 %!                  bad_scalar ("lambda"), [1 2]));
 %! bad = bad_scalar ("lambda");
 %! bad(:,1) = cellfun (@(v) struct ("lambda", {v}), bad(:,1), "uniformoutput", false);
-%! report (try_bad ("bp_cost", {theta, net, X, Y, struct("lambda", 0.1)}, 5,
+%! report (try_bad ("bp_cost", {theta, net, X, Y, struct("lambda", 0.1)}, 5, ...
 %!                  bad, 2));
 
 %!test
@@ -122,15 +122,15 @@
 %! ## not an abort.
 %! big = bp_init ([1 1e6 1], "init", "zeros");
 %! xb = zeros (1, 1e6);
-%! report (check_out_of_memory ("bp_cost", {bp_unroll(big), big, xb, xb}, [1 2],
+%! report (check_out_of_memory ("bp_cost", {bp_unroll(big), big, xb, xb}, [1 2], ...
 %!                              "a 1-1e6-1 net and 1e6 samples"));
 
 %!test
 %! ## Memory that runs out under an address-space limit (9.6 GB of
 %! ## scratch under 2 GB, from 0.6 MB of arguments) must still give
 %! ## backprop:bp_cost:out_of_memory, and Octave must survive.
-%! report ({check_limited("bp_cost",
-%!                        "n = bp_init ([1 20000 1], 'init', 'zeros'); x = zeros (1, 20000); [J, g] = bp_cost (zeros (60001, 1), n, x, x)",
+%! report ({check_limited("bp_cost", ...
+%!                        "n = bp_init ([1 20000 1], 'init', 'zeros'); x = zeros (1, 20000); [J, g] = bp_cost (zeros (60001, 1), n, x, x)", ...
 %!                        2e6, "a 1-20000-1 net and 20000 samples, 2 GB limit")});
 
 %!test

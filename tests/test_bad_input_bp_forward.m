@@ -50,15 +50,15 @@
 %! ## from 16 MB of arguments.  An error, not an abort.
 %! big = bp_init ([1 1e6 1], "init", "zeros");
 %! xb = zeros (1, 1e6);
-%! report (check_out_of_memory ("bp_forward", {big, xb}, [1 3],
+%! report (check_out_of_memory ("bp_forward", {big, xb}, [1 3], ...
 %!                              "a 1-1e6-1 net and 1e6 samples"));
 
 %!test
 %! ## Memory that runs out inside the gateway (z{1} and a{1} of 3.2 GB each
 %! ## under a 2 GB address-space limit, from 320 kB of arguments) must
 %! ## still give backprop:bp_forward:out_of_memory, and Octave must survive.
-%! report ({check_limited("bp_forward",
-%!                        "n = bp_init ([1 20000 1], 'init', 'zeros'); [aL, a, z] = bp_forward (n, zeros (1, 20000))",
+%! report ({check_limited("bp_forward", ...
+%!                        "n = bp_init ([1 20000 1], 'init', 'zeros'); [aL, a, z] = bp_forward (n, zeros (1, 20000))", ...
 %!                        2e6, "a 1-20000-1 net and 20000 samples, 2 GB limit")});
 
 %!test

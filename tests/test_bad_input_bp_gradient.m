@@ -28,7 +28,7 @@
 %!test
 %! ## net: the same for a deeper network with other activations and loss.
 %! n4 = deeper_net ();
-%! report (try_bad ("bp_gradient", {n4, ones(3, 2), [1 0; 0 1], "lambda", 1},
+%! report (try_bad ("bp_gradient", {n4, ones(3, 2), [1 0; 0 1], "lambda", 1}, ...
 %!                  1, bad_nets (n4), 4));
 
 %!test
@@ -73,7 +73,7 @@
 
 %!test
 %! ## lambda: negative, non-finite, not a real double scalar.
-%! report (try_bad ("bp_gradient", {net, x, y, "lambda", 0.1}, 5,
+%! report (try_bad ("bp_gradient", {net, x, y, "lambda", 0.1}, 5, ...
 %!                  bad_scalar ("lambda"), [1 4]));
 
 %!test
@@ -108,15 +108,15 @@
 %! ## arguments.  An error, not an abort.
 %! big = bp_init ([1 1e6 1], "init", "zeros");
 %! xb = zeros (1, 1e6);
-%! report (check_out_of_memory ("bp_gradient", {big, xb, xb}, [1 4],
+%! report (check_out_of_memory ("bp_gradient", {big, xb, xb}, [1 4], ...
 %!                              "a 1-1e6-1 net and 1e6 samples"));
 
 %!test
 %! ## Memory that runs out inside the gateway (9.6 GB of scratch under a
 %! ## 2 GB address-space limit, from 480 kB of arguments) must still give
 %! ## backprop:bp_gradient:out_of_memory, and Octave must survive.
-%! report ({check_limited("bp_gradient",
-%!                        "n = bp_init ([1 20000 1], 'init', 'zeros'); x = zeros (1, 20000); [dW, db] = bp_gradient (n, x, x)",
+%! report ({check_limited("bp_gradient", ...
+%!                        "n = bp_init ([1 20000 1], 'init', 'zeros'); x = zeros (1, 20000); [dW, db] = bp_gradient (n, x, x)", ...
 %!                        2e6, "a 1-20000-1 net and 20000 samples, 2 GB limit")});
 
 %!test

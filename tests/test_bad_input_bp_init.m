@@ -19,7 +19,7 @@
 %!  ## bp_init ([2 3 2], options{:}) and check that it fails as it should.
 %!  p = {};
 %!  for i = 1:rows (bad)
-%!    p{end+1} = check_error ("bp_init", [{[2 3 2]}, bad{i,1}], 1, bad{i,3},
+%!    p{end+1} = check_error ("bp_init", [{[2 3 2]}, bad{i,1}], 1, bad{i,3}, ...
 %!                            bad{i,4}, bad{i,2});
 %!  endfor
 
@@ -71,7 +71,7 @@
 
 %!test
 %! ## A NaN, Inf, -Inf, 0, -1 or 0.5 at every position of sizes is found.
-%! bad = bad_elements ([2 3 2], "sizes", [NaN Inf -Inf 0 -1 0.5],
+%! bad = bad_elements ([2 3 2], "sizes", [NaN Inf -Inf 0 -1 0.5], ...
 %!                     {"out_of_range", "not_finite"});
 %! report (try_bad ("bp_init", {[2 3 2]}, 1, bad, 1));
 
@@ -92,9 +92,9 @@
 %!   for init = {"scaled-normal", "normal", "xavier", "he", "uniform", "zeros"}
 %!     for seed = {{}, {"seed", 1}}
 %!       args = [{c{1}, "init", init{1}}, seed{1}];
-%!       p{end+1} = check_error ("bp_init", args, 1, O, c(2),
-%!                               sprintf ("sizes %s, init '%s'%s",
-%!                                        mat2str (c{1}), init{1},
+%!       p{end+1} = check_error ("bp_init", args, 1, O, c(2), ...
+%!                               sprintf ("sizes %s, init '%s'%s", ...
+%!                                        mat2str (c{1}), init{1}, ...
 %!                                        repmat (", seed 1", 1, ! isempty (seed{1}))));
 %!     endfor
 %!   endfor
@@ -105,9 +105,9 @@
 %! ## Sizes that pass for numbers but whose weights do not fit in the
 %! ## memory left (3.2 GB under a 2 GB address-space limit): also
 %! ## out_of_memory, and Octave survives.
-%! report ({check_limited("bp_init", "n = bp_init ([20000 20000])", 2e6,
+%! report ({check_limited("bp_init", "n = bp_init ([20000 20000])", 2e6, ...
 %!                        "sizes [20000 20000], 2 GB limit")
-%!          check_limited("bp_init", "n = bp_init ([20000 20000], 'init', 'zeros', 'seed', 1)",
+%!          check_limited("bp_init", "n = bp_init ([20000 20000], 'init', 'zeros', 'seed', 1)", ...
 %!                        2e6, "sizes [20000 20000], zeros, seed, 2 GB limit")});
 
 %!test
@@ -226,7 +226,7 @@
 %!   try
 %!     bp_init (calls{i}{:});
 %!   end_try_catch
-%!   assert (isequal ({rand("state"), randn("state")}, s),
+%!   assert (isequal ({rand("state"), randn("state")}, s), ...
 %!           "bad call %d moved the random generators", i);
 %! endfor
 

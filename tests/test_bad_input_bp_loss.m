@@ -42,7 +42,7 @@
 %!test
 %! ## y: wrong types, non-finite values, empty and N-d arrays.
 %! for name = {"mse", "log-likelihood"}
-%!   report (try_bad ("bp_loss", {aL, y, name{1}}, 2, bad_matrix (y, "y"),
+%!   report (try_bad ("bp_loss", {aL, y, name{1}}, 2, bad_matrix (y, "y"), ...
 %!                    [1 2]));
 %! endfor
 
@@ -96,8 +96,8 @@
 %! ## Memory that runs out inside the gateway (dC_da for an 880 MB aL under
 %! ## a 2 GB address-space limit) must still give
 %! ## backprop:bp_loss:out_of_memory, and Octave must survive.
-%! report ({check_limited("bp_loss",
-%!                        "a = zeros (10000, 11000); [C, d] = bp_loss (a, a, 'sse')",
+%! report ({check_limited("bp_loss", ...
+%!                        "a = zeros (10000, 11000); [C, d] = bp_loss (a, a, 'sse')", ...
 %!                        2e6, "a 10000-by-11000 aL = y, 2 GB limit")});
 
 %!test

@@ -73,7 +73,7 @@
 %! ## error, not an abort.
 %! big = bp_init ([1 2 1e6], "init", "zeros");
 %! xb = zeros (1, 1e6);
-%! report (check_out_of_memory ("bp_predict", {big, xb}, [1 2],
+%! report (check_out_of_memory ("bp_predict", {big, xb}, [1 2], ...
 %!                              "a 1-2-1e6 net and 1e6 samples"));
 
 %!function out = limited_output (code, kbytes)
@@ -81,7 +81,7 @@
 %!  dirs = unique ({fileparts(which ("bp_predict")), fileparts(which ("__bp_names__"))});
 %!  setup = sprintf ("addpath ('%s'); ", dirs{:});
 %!  octave = fullfile (OCTAVE_HOME (), "bin", "octave-cli");
-%!  [~, out] = system (sprintf ("ulimit -v %d; '%s' --norc --no-history --quiet --eval \"%s\" 2>&1",
+%!  [~, out] = system (sprintf ("ulimit -v %d; '%s' --norc --no-history --quiet --eval \"%s\" 2>&1", ...
 %!                              kbytes, octave, [setup code]));
 
 %!test

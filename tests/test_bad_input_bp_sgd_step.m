@@ -18,7 +18,7 @@
 
 %!shared net, dW, db
 %! net = bp_init ([2 3 2], "seed", 1);
-%! [dW, db] = bp_gradient (net, [0.1 0.9 -0.4 0.3; 0.7 0.2 0.5 -0.6],
+%! [dW, db] = bp_gradient (net, [0.1 0.9 -0.4 0.3; 0.7 0.2 0.5 -0.6], ...
 %!                         [1 0 1 0; 0 1 0 1]);
 
 %!test
@@ -97,8 +97,8 @@
 %! ## Memory that runs out inside the gateway (the copy of a 960 MB W{1}
 %! ## for the new network, under a 2 GB address-space limit) must still
 %! ## give backprop:bp_sgd_step:out_of_memory, and Octave must survive.
-%! report ({check_limited("bp_sgd_step",
-%!                        "n = bp_init ([12000 10000], 'init', 'zeros'); m = bp_sgd_step (n, n.W, n.b, 0.5)",
+%! report ({check_limited("bp_sgd_step", ...
+%!                        "n = bp_init ([12000 10000], 'init', 'zeros'); m = bp_sgd_step (n, n.W, n.b, 0.5)", ...
 %!                        2e6, "a 12000-10000 net, 2 GB limit")});
 
 %!test

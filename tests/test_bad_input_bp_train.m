@@ -110,11 +110,11 @@
 %! n1 = bp_train (base{:});
 %! [n2, h] = bp_train (base{:});
 %! assert (isequal (n1, n2));
-%! bp_train (net, x, y, "epochs", 1, "batch", 1e15, "eta", 0, "momentum", 1,
+%! bp_train (net, x, y, "epochs", 1, "batch", 1e15, "eta", 0, "momentum", 1, ...
 %!           "lambda", 0, "shuffle", true, "seed", 2^32 - 1, "verbose", false);
-%! bp_train (net, x, y, "epochs", 1, "seed", 0, "shuffle", 0, "verbose", 0,
+%! bp_train (net, x, y, "epochs", 1, "seed", 0, "shuffle", 0, "verbose", 0, ...
 %!           "validation", {}, "momentum", 0);
-%! bp_train (net, x, y, "epochs", 1, "seed", [], "verbose", false,
+%! bp_train (net, x, y, "epochs", 1, "seed", [], "verbose", false, ...
 %!           "validation", []);
 
 %!test
@@ -132,7 +132,7 @@
 %!test
 %! ## net: the same for a deeper network with other activations and loss.
 %! n4 = deeper_net ();
-%! report (try_bad ("bp_train", {n4, ones(3, 2), [1 0; 0 1], "verbose", false},
+%! report (try_bad ("bp_train", {n4, ones(3, 2), [1 0; 0 1], "verbose", false}, ...
 %!                  1, bad_nets (n4), 2));
 
 %!test
@@ -176,9 +176,9 @@
 %!test
 %! ## epochs and batch: whole numbers >= 1.
 %! p = numel (base) + 2;
-%! report ([try_bad("bp_train", with_option (base, "epochs", 3), p,
+%! report ([try_bad("bp_train", with_option (base, "epochs", 3), p, ...
 %!                  bad_option ("epochs", "count"), 2), ...
-%!          try_bad("bp_train", with_option (base, "batch", 3), p,
+%!          try_bad("bp_train", with_option (base, "batch", 3), p, ...
 %!                  bad_option ("batch", "count"), 2)]);
 
 %!test
@@ -194,27 +194,27 @@
 %!test
 %! ## eta and lambda: numbers >= 0; momentum: a number in [0, 1].
 %! p = numel (base) + 2;
-%! report ([try_bad("bp_train", with_option (base, "eta", 0.1), p,
+%! report ([try_bad("bp_train", with_option (base, "eta", 0.1), p, ...
 %!                  bad_option ("eta", "rate"), 2), ...
-%!          try_bad("bp_train", with_option (base, "lambda", 0.1), p,
+%!          try_bad("bp_train", with_option (base, "lambda", 0.1), p, ...
 %!                  bad_option ("lambda", "rate"), 2), ...
-%!          try_bad("bp_train", with_option (base, "momentum", 0.5), p,
+%!          try_bad("bp_train", with_option (base, "momentum", 0.5), p, ...
 %!                  bad_option ("momentum", "fraction"), 2)]);
 
 %!test
 %! ## shuffle and verbose: true/false or 0/1, nothing else.
 %! p = numel (base) + 2;
-%! report ([try_bad("bp_train", with_option (base, "shuffle", true), p,
+%! report ([try_bad("bp_train", with_option (base, "shuffle", true), p, ...
 %!                  bad_option ("shuffle", "flag"), 2), ...
-%!          try_bad("bp_train", with_option (base, "verbose", false), p,
+%!          try_bad("bp_train", with_option (base, "verbose", false), p, ...
 %!                  bad_option ("verbose", "flag"), 2)]);
 
 %!test
 %! ## seed: a whole number in [0, 2^32-1], also when shuffling is off.
 %! p = numel (base) + 2;
-%! report ([try_bad("bp_train", with_option (base, "seed", 1), p,
+%! report ([try_bad("bp_train", with_option (base, "seed", 1), p, ...
 %!                  bad_option ("seed", "seed"), 2), ...
-%!          try_bad("bp_train", with_option ([base {"shuffle", false}], "seed", 1),
+%!          try_bad("bp_train", with_option ([base {"shuffle", false}], "seed", 1), ...
 %!                  p + 2, bad_option ("seed", "seed"), 1)]);
 
 %!test
@@ -232,7 +232,7 @@
 %!        {{x, y}},            "{{x, y}} (a cell in a cell)",   T, N
 %!        {x, y, "verbose"},   "{x, y, 'verbose'}",             T, N};
 %! p = numel (base) + 2;
-%! report (try_bad ("bp_train", with_option (base, "validation", {x, y}), p,
+%! report (try_bad ("bp_train", with_option (base, "validation", {x, y}), p, ...
 %!                  bad, [1 2]));
 
 %!test
@@ -250,7 +250,7 @@
 %! ## Put each value into the cell {Xv, y}.
 %! bad(:,1) = cellfun (@(v) {v, y}, bad(:,1), "uniformoutput", false);
 %! p = numel (base) + 2;
-%! report (try_bad ("bp_train", with_option (base, "validation", {x, y}), p,
+%! report (try_bad ("bp_train", with_option (base, "validation", {x, y}), p, ...
 %!                  bad, [1 2]));
 
 %!test
@@ -268,16 +268,16 @@
 %! bad(:,4) = {names};
 %! bad(:,1) = cellfun (@(v) {x, v}, bad(:,1), "uniformoutput", false);
 %! p = numel (base) + 2;
-%! report (try_bad ("bp_train", with_option (base, "validation", {x, y}), p,
+%! report (try_bad ("bp_train", with_option (base, "validation", {x, y}), p, ...
 %!                  bad, [1 2]));
 
 %!test
 %! ## validation data of another size than the training data is fine, but
 %! ## Xv and Yv must agree with each other: a 2-by-3 Xv and a 2-by-4 Yv.
-%! bp_train (net, x, y, "epochs", 1, "verbose", false,
+%! bp_train (net, x, y, "epochs", 1, "verbose", false, ...
 %!           "validation", {x(:,1:3), y(:,1:3)});
-%! report ({check_error("bp_train", with_option (base, "validation", {x(:,1:3), y}),
-%!                      2, {"wrong_size"}, {"validation{1}", "validation{2}"},
+%! report ({check_error("bp_train", with_option (base, "validation", {x(:,1:3), y}), ...
+%!                      2, {"wrong_size"}, {"validation{1}", "validation{2}"}, ...
 %!                      "validation {x(:,1:3), y}")});
 
 %!test
@@ -349,7 +349,7 @@
 %! ## A run that diverges: an error naming the epoch, the network passed
 %! ## in unchanged.
 %! lin = bp_init ([2 2], "activation", "linear", "loss", "sse", "seed", 1);
-%! report ({check_error("bp_train", {lin, x, y, "eta", 1e308, "verbose", false},
+%! report ({check_error("bp_train", {lin, x, y, "eta", 1e308, "verbose", false}, ...
 %!                      2, {"diverged"}, {"epoch"}, "eta = 1e308")});
 
 %!test
@@ -358,15 +358,15 @@
 %! ## arguments.  An error, not an abort.
 %! big = bp_init ([1 1e6 1], "init", "zeros");
 %! xb = zeros (1, 1e6);
-%! report (check_out_of_memory ("bp_train", {big, xb, xb, "batch", 1e6, "epochs", 1, "verbose", false},
+%! report (check_out_of_memory ("bp_train", {big, xb, xb, "batch", 1e6, "epochs", 1, "verbose", false}, ...
 %!                              [1 2], "a 1-1e6-1 net and 1e6 samples"));
 
 %!test
 %! ## Memory that runs out under an address-space limit (9.6 GB of
 %! ## workspace under 2 GB, from 480 kB of arguments) must still give
 %! ## backprop:bp_train:out_of_memory, and Octave must survive.
-%! report ({check_limited("bp_train",
-%!                        "n = bp_init ([1 20000 1], 'init', 'zeros'); x = zeros (1, 20000); n = bp_train (n, x, x, 'batch', 20000, 'epochs', 1, 'verbose', false)",
+%! report ({check_limited("bp_train", ...
+%!                        "n = bp_init ([1 20000 1], 'init', 'zeros'); x = zeros (1, 20000); n = bp_train (n, x, x, 'batch', 20000, 'epochs', 1, 'verbose', false)", ...
 %!                        2e6, "a 1-20000-1 net and 20000 samples, 2 GB limit")});
 
 ## ---------------------------------------------------------------------
@@ -391,7 +391,7 @@
 %!        "cg ",            "'cg ' (a trailing space)", U,      N
 %!        "conjugate-gradient", "'conjugate-gradient'", U,      N
 %!        ["adam" char(0)], "'adam' and a NUL",         [T U],  N};
-%! report (try_bad ("bp_train", with_option (base, "optimizer", "adam"),
+%! report (try_bad ("bp_train", with_option (base, "optimizer", "adam"), ...
 %!                  numel (base) + 2, bad, [1 2]));
 
 %!test
@@ -400,17 +400,17 @@
 %! ## The full-batch minimisers count iterations ("max_iter"), not epochs,
 %! ## and choose their own steps (no "eta", "schedule", batches or
 %! ## shuffling).
-%! valid = struct ("epochs", 2, "batch", 2, "eta", 0.1, "shuffle", true,
-%!                 "seed", 1, "momentum", 0.5, "rho", 0.9, "beta1", 0.8,
-%!                 "beta2", 0.99, "epsilon", 1e-6, "max_iter", 2, "tol", 1e-3,
-%!                 "step", 0.1, "line_tol", 0.2,
+%! valid = struct ("epochs", 2, "batch", 2, "eta", 0.1, "shuffle", true, ...
+%!                 "seed", 1, "momentum", 0.5, "rho", 0.9, "beta1", 0.8, ...
+%!                 "beta2", 0.99, "epsilon", 1e-6, "max_iter", 2, "tol", 1e-3, ...
+%!                 "step", 0.1, "line_tol", 0.2, ...
 %!                 "schedule", {{"exponential", 0.9}});
 %! minibatch = {"epochs", "batch", "eta", "shuffle", "seed", "schedule"};
-%! uses = struct ("sgd", {[minibatch, "momentum"]},
-%!                "nesterov", {[minibatch, "momentum"]},
-%!                "rmsprop", {[minibatch, "rho", "epsilon"]},
-%!                "adam", {[minibatch, "beta1", "beta2", "epsilon"]},
-%!                "cg", {{"max_iter", "tol", "step", "line_tol"}},
+%! uses = struct ("sgd", {[minibatch, "momentum"]}, ...
+%!                "nesterov", {[minibatch, "momentum"]}, ...
+%!                "rmsprop", {[minibatch, "rho", "epsilon"]}, ...
+%!                "adam", {[minibatch, "beta1", "beta2", "epsilon"]}, ...
+%!                "cg", {{"max_iter", "tol", "step", "line_tol"}}, ...
 %!                "bfgs", {{"max_iter", "tol", "step", "line_tol"}});
 %! problems = {};
 %! for opt = fieldnames (uses)'
@@ -428,7 +428,7 @@
 %!         problems{end+1} = sprintf ("%s: refused: %s", what, err.message);
 %!       end_try_catch
 %!     else
-%!       problems{end+1} = check_error ("bp_train", args, 1, {"invalid_option"},
+%!       problems{end+1} = check_error ("bp_train", args, 1, {"invalid_option"}, ...
 %!                                      {name{1}, ["\"" name{1} "\""]}, what);
 %!     endif
 %!   endfor
@@ -461,22 +461,22 @@
 %! rms = [base, {"optimizer", "rmsprop"}];
 %! adam = [base, {"optimizer", "adam"}];
 %! p = numel (rms) + 2;
-%! report ([try_bad("bp_train", with_option (rms, "rho", 0.9), p,
+%! report ([try_bad("bp_train", with_option (rms, "rho", 0.9), p, ...
 %!                  bad_option ("rho", "fraction"), 2), ...
-%!          try_bad("bp_train", with_option (rms, "epsilon", 1e-8), p,
+%!          try_bad("bp_train", with_option (rms, "epsilon", 1e-8), p, ...
 %!                  bad_option ("epsilon", "rate"), 2), ...
-%!          try_bad("bp_train", with_option (adam, "beta1", 0.9), p,
+%!          try_bad("bp_train", with_option (adam, "beta1", 0.9), p, ...
 %!                  bad_option ("beta1", "fraction"), 2), ...
-%!          try_bad("bp_train", with_option (adam, "beta2", 0.999), p,
+%!          try_bad("bp_train", with_option (adam, "beta2", 0.999), p, ...
 %!                  bad_option ("beta2", "fraction"), 2)]);
 
 %!test
 %! ## patience: a whole number >= 0 (at most 1e9); min_delta: a number
 %! ## >= 0.
 %! p = numel (base) + 2;
-%! report ([try_bad("bp_train", with_option (base, "patience", 2), p,
+%! report ([try_bad("bp_train", with_option (base, "patience", 2), p, ...
 %!                  bad_option ("patience", "count0"), 2), ...
-%!          try_bad("bp_train", with_option (base, "min_delta", 0.1), p,
+%!          try_bad("bp_train", with_option (base, "min_delta", 0.1), p, ...
 %!                  bad_option ("min_delta", "rate"), 2)]);
 
 %!test
@@ -485,13 +485,13 @@
 %! for opt = {"cg", "bfgs"}
 %!   full = {net, x, y, "optimizer", opt{1}, "max_iter", 3, "verbose", false};
 %!   p = numel (full) + 2;
-%!   report ([try_bad("bp_train", with_option (full, "max_iter", 3), p,
+%!   report ([try_bad("bp_train", with_option (full, "max_iter", 3), p, ...
 %!                    bad_option ("max_iter", "count"), 2), ...
-%!            try_bad("bp_train", with_option (full, "tol", 1e-6), p,
+%!            try_bad("bp_train", with_option (full, "tol", 1e-6), p, ...
 %!                    bad_option ("tol", "rate"), 2), ...
-%!            try_bad("bp_train", with_option (full, "step", 0.01), p,
+%!            try_bad("bp_train", with_option (full, "step", 0.01), p, ...
 %!                    bad_option ("step", "rate"), 2), ...
-%!            try_bad("bp_train", with_option (full, "line_tol", 0.1), p,
+%!            try_bad("bp_train", with_option (full, "line_tol", 0.1), p, ...
 %!                    bad_option ("line_tol", "fraction"), 2), ...
 %!            {check_error("bp_train", with_option (full, "max_iter", 1e9 + 1), 1, {"out_of_range"}, {"max_iter"}, "max_iter = 1e9 + 1")}]);
 %! endfor
@@ -522,7 +522,7 @@
 %!        {"plateau", 1, 0.5, -1},    "min_eta = -1",                R, N
 %!        {"plateau", -1, 0.5, 0},    "patience = -1",               R, N
 %!        {"plateau", 1, 2, 0},       "factor = 2",                  R, N};
-%! report (try_bad ("bp_train", with_option (base, "schedule", "constant"),
+%! report (try_bad ("bp_train", with_option (base, "schedule", "constant"), ...
 %!                  numel (base) + 2, bad, 2));
 
 %!test
@@ -545,7 +545,7 @@
 %!        5,       "a number",          T, N
 %!        {@disp}, "a cell holding a handle", T, N
 %!        true,    "logical true",      T, N};
-%! report (try_bad ("bp_train", with_option (base, "callback", @(varargin) false),
+%! report (try_bad ("bp_train", with_option (base, "callback", @(varargin) false), ...
 %!                  numel (base) + 2, bad, 2));
 
 %!test

@@ -80,8 +80,8 @@
 %!        if (abs (t.dC_dw - rW{l}(j,k)) > tol + 1e-12 * max (abs (rW{l}(:))))
 %!          problems{end+1} = sprintf ("%s: product %.17g, oracle %.17g", tag, t.dC_dw, rW{l}(j,k));
 %!        endif
-%!        if (! isequal ([t.l t.j t.k t.L], [l j k L]) || t.dz_dw != below(k)
-%!            || t.a != a{l}(j) || t.z != z{l}(j) || t.delta != delta{l}(j)
+%!        if (! isequal ([t.l t.j t.k t.L], [l j k L]) || t.dz_dw != below(k) ...
+%!            || t.a != a{l}(j) || t.z != z{l}(j) || t.delta != delta{l}(j) ...
 %!            || ! strcmp (t.g, net.g{l}) || ! strcmp (t.loss, net.loss))
 %!          problems{end+1} = sprintf ("%s: indices, a, z, delta or dz_dw wrong", tag);
 %!        endif
@@ -110,7 +110,7 @@
 %!function problems = check_sum (t, net, delta, l, j, tag)
 %!  ## The hidden-layer sum over the nodes i of layer l+1.
 %!  problems = {};
-%!  if (! isequal (t.next_w, net.W{l+1}(:,j)) || ! isequal (t.next_delta, delta{l+1})
+%!  if (! isequal (t.next_w, net.W{l+1}(:,j)) || ! isequal (t.next_delta, delta{l+1}) ...
 %!      || ! isequal (t.terms, t.next_delta .* t.next_w) || ! strcmp (t.next_g, net.g{l+1}))
 %!    problems{end+1} = sprintf ("%s: next_w, next_delta, next_g or terms wrong", tag);
 %!  endif
@@ -168,7 +168,7 @@
 %! endfor
 %! assert (count > 500);
 %! if (! isempty (problems))
-%!   error ("%d problems, first ones:\n%s", numel (problems),
+%!   error ("%d problems, first ones:\n%s", numel (problems), ...
 %!          strjoin (problems(1:min (10, end)), "\n"));
 %! endif
 
@@ -258,7 +258,7 @@
 %!       ok = isfinite (t.dC_dw) && abs (t.dC_dw - dW{1}) <= bound + eps * abs (dW{1});
 %!     endif
 %!     if (! ok || ! isfinite (t.dC_dw))
-%!       problems{end+1} = sprintf ("z = %g, y = %g: bp_chain %.17g (via delta %d), bp_gradient %.17g",
+%!       problems{end+1} = sprintf ("z = %g, y = %g: bp_chain %.17g (via delta %d), bp_gradient %.17g", ...
 %!                                  zv, y, t.dC_dw, t.via_delta, dW{1});
 %!     endif
 %!   endfor
@@ -305,7 +305,7 @@
 %! out = evalc ("t");
 %! assert (! isempty (strfind (out, ["dC_0/dw_12^(3) = dC_0/da_1^(3) * " ...
 %!                                   "da_1^(3)/dz_1^(3) * dz_1^(3)/dw_12^(3)"])));
-%! assert (! isempty (strfind (out, sprintf ("= (%.6f) * (%.6f) * (%.6f)",
+%! assert (! isempty (strfind (out, sprintf ("= (%.6f) * (%.6f) * (%.6f)", ...
 %!                                           t.dC_da, t.da_dz, t.dz_dw))));
 %! assert (! isempty (strfind (out, sprintf ("= %.6f", t.dC_dw))));
 %! assert (! isempty (strfind (out, "2 (a_1^(3) - y_1)")));

@@ -12,10 +12,10 @@
 %! docdir = fileparts (which ("doc_sync"));
 %! scripts = dir (fullfile (docdir, "examples", "*.m"));
 %! pages = dir (fullfile (docdir, "*.md"));
-%! text = strjoin (cellfun (@(p) fileread (fullfile (docdir, p)),
+%! text = strjoin (cellfun (@(p) fileread (fullfile (docdir, p)), ...
 %!                          {pages.name}, "uniformoutput", false));
 %! for i = 1:numel (scripts)
 %!   marker = ["<!-- output: examples/" scripts(i).name " -->"];
-%!   assert (! isempty (strfind (text, marker)),
+%!   assert (! isempty (strfind (text, marker)), ...
 %!           sprintf ("%s is on no page", scripts(i).name));
 %! endfor

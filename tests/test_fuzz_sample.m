@@ -29,7 +29,7 @@
 %! setenv ("FUZZ_SETUP", setup);
 %! setenv ("FUZZ_OCTAVE", octave);
 %! unwind_protect
-%!   [status, out] = system (sprintf ("bash '%s' --sample 300 --seed 1 --jobs 2 --quiet 2>&1",
+%!   [status, out] = system (sprintf ("bash '%s' --sample 300 --seed 1 --jobs 2 --quiet 2>&1", ...
 %!                                    driver));
 %! unwind_protect_cleanup
 %!   setenv ("FUZZ_SETUP", saved{1});
@@ -38,7 +38,7 @@
 %! summary = regexp (out, '(backprop fuzz: [^\n]*|outcomes: [^\n]*)', "match");
 %! printf ("  %s\n", summary{:});
 %! if (status != 0)
-%!   error ("the fuzz sample found BAD calls (or could not run), exit status %d:\n%s",
+%!   error ("the fuzz sample found BAD calls (or could not run), exit status %d:\n%s", ...
 %!          status, out);
 %! endif
 
@@ -64,7 +64,7 @@
 %! setenv ("FUZZ_SETUP", sprintf ("addpath ('%s'); ", dirs{:}));
 %! setenv ("FUZZ_OCTAVE", octave);
 %! unwind_protect
-%!   [status, out] = system (sprintf ("bash '%s' --sample 10 --index '%s' 2>&1",
+%!   [status, out] = system (sprintf ("bash '%s' --sample 10 --index '%s' 2>&1", ...
 %!                                    fullfile (here, "fuzz", "run_fuzz.sh"), index));
 %! unwind_protect_cleanup
 %!   setenv ("FUZZ_SETUP", saved{1});
@@ -72,6 +72,6 @@
 %!   unlink (index);
 %! end_unwind_protect
 %! assert (status != 0, "the fuzz suite ran without a spec for bp_not_fuzzed:\n%s", out);
-%! assert (! isempty (strfind (out, "no fuzz spec for bp_not_fuzzed")),
+%! assert (! isempty (strfind (out, "no fuzz spec for bp_not_fuzzed")), ...
 %!         "the refusal does not name the function:\n%s", out);
 %! assert (isempty (strfind (out, "running ")), "calls were run:\n%s", out);

@@ -133,11 +133,11 @@
 %!     assert (r.max_rel_error, max (r.per_layer));
 %!     assert (r.passed);
 %!     for f = {"dW", "numeric_dW", "rel_dW"}
-%!       assert (cellfun (@size, r.(f{1}), "uniformoutput", false),
+%!       assert (cellfun (@size, r.(f{1}), "uniformoutput", false), ...
 %!               cellfun (@size, net.W, "uniformoutput", false));
 %!     endfor
 %!     for f = {"db", "numeric_db", "rel_db"}
-%!       assert (cellfun (@size, r.(f{1}), "uniformoutput", false),
+%!       assert (cellfun (@size, r.(f{1}), "uniformoutput", false), ...
 %!               cellfun (@size, net.b, "uniformoutput", false));
 %!     endfor
 %!     for l = 1:L
@@ -212,7 +212,7 @@
 %!   assert (r.dW, dW);
 %!   ## a gradient without the decay term fails the check with lambda
 %!   [dW0, db0] = bp_gradient (net, X, y);
-%!   r = bp_gradcheck (net, X, y, "lambda", 0.7, "method", method{1},
+%!   r = bp_gradcheck (net, X, y, "lambda", 0.7, "method", method{1}, ...
 %!                     "gradient", {dW0, db0});
 %!   assert (! r.passed);
 %!   ## the bias gradients are the same: only the weights are decayed

@@ -21,7 +21,7 @@
 %!    [out{:}] = feval (fn, args{:});
 %!  endif
 %!  for i = 1:numel (args)
-%!    assert (isequal (args{i}, keep{i}),
+%!    assert (isequal (args{i}, keep{i}), ...
 %!            "%s (%s, nargout %d) changed its argument %d", fn, what, nout, i);
 %!  endfor
 
@@ -29,11 +29,11 @@
 %!  ## Networks covering every activation and loss, with inputs and targets
 %!  ## that suit them.
 %!  nets = {bp_init([2 3 2], "seed", 1)
-%!          bp_init([3 4 3], "activation", {"tanh", "softmax"},
+%!          bp_init([3 4 3], "activation", {"tanh", "softmax"}, ...
 %!                  "loss", "log-likelihood", "seed", 2)
-%!          bp_init([2 5 4 1], "activation", {"relu", "leaky-relu", "linear"},
+%!          bp_init([2 5 4 1], "activation", {"relu", "leaky-relu", "linear"}, ...
 %!                  "loss", "mse", "init", "he", "seed", 3)
-%!          bp_init([4 3 2], "activation", "sigmoid", "loss", "cross-entropy",
+%!          bp_init([4 3 2], "activation", "sigmoid", "loss", "cross-entropy", ...
 %!                  "init", "xavier", "seed", 4)
 %!          bp_init([1 1], "activation", "linear", "loss", "sse", "seed", 5)};
 %!  ## A user's own field is allowed and must survive too.
@@ -87,7 +87,7 @@
 %! [nets, xs] = valid_cases ();
 %! for i = 1:numel (nets)
 %!   for nout = [0 1 3]
-%!     call_untouched ("bp_forward", {nets{i}, xs{i}}, nout,
+%!     call_untouched ("bp_forward", {nets{i}, xs{i}}, nout, ...
 %!                     sprintf ("network %d", i));
 %!   endfor
 %! endfor
@@ -97,9 +97,9 @@
 %! [nets, xs, ys] = valid_cases ();
 %! for i = 1:numel (nets)
 %!   for nout = [0 1 4]
-%!     call_untouched ("bp_gradient", {nets{i}, xs{i}, ys{i}}, nout,
+%!     call_untouched ("bp_gradient", {nets{i}, xs{i}, ys{i}}, nout, ...
 %!                     sprintf ("network %d", i));
-%!     call_untouched ("bp_gradient", {nets{i}, xs{i}, ys{i}, "lambda", 0.3},
+%!     call_untouched ("bp_gradient", {nets{i}, xs{i}, ys{i}, "lambda", 0.3}, ...
 %!                     nout, sprintf ("network %d, lambda 0.3", i));
 %!   endfor
 %! endfor
@@ -113,7 +113,7 @@
 %!   net = nets{i};
 %!   keep = deep_copy (net);
 %!   [dW, db] = bp_gradient (net, xs{i}, ys{i});
-%!   out = call_untouched ("bp_sgd_step", {net, dW, db, 0.5}, 1,
+%!   out = call_untouched ("bp_sgd_step", {net, dW, db, 0.5}, 1, ...
 %!                         sprintf ("network %d", i));
 %!   new = out{1};
 %!   assert (isequal (net, keep), "network %d changed", i);
@@ -122,7 +122,7 @@
 %!   new.W{1}(1) += 1;
 %!   new.b{end}(end) += 1;
 %!   assert (isequal (net, keep), "network %d changed with the new one", i);
-%!   call_untouched ("bp_sgd_step", {net, dW, db, 0.5}, 0,
+%!   call_untouched ("bp_sgd_step", {net, dW, db, 0.5}, 0, ...
 %!                   sprintf ("network %d", i));
 %! endfor
 
@@ -146,7 +146,7 @@
 %! [nets] = valid_cases ();
 %! net = nets{1};
 %! keep = deep_copy (net);
-%! out = call_untouched ("bp_sgd_step", {net, net.W, net.b, 0.25}, 1,
+%! out = call_untouched ("bp_sgd_step", {net, net.W, net.b, 0.25}, 1, ...
 %!                       "dW = net.W, db = net.b");
 %! assert (isequal (net, keep));
 %! for l = 1:2
@@ -186,7 +186,7 @@
 %!   [dW1, db1, d1, C1] = bp_gradient (nets{i}, xs{i}, ys{i});
 %!   [aL, a, z] = bp_forward (nets{i}, xs{i});
 %!   [dW2, db2, d2, C2] = bp_gradient (nets{i}, xs{i}, ys{i});
-%!   assert (isequal ({dW1, db1, d1, C1}, {dW2, db2, d2, C2}),
+%!   assert (isequal ({dW1, db1, d1, C1}, {dW2, db2, d2, C2}), ...
 %!           "network %d: bp_gradient gave a different result the second time", i);
 %! endfor
 
@@ -196,7 +196,7 @@
 %!   [nets, xs] = valid_cases ();
 %!   for i = 1:numel (nets)
 %!     for nout = 0:2
-%!       call_untouched ("bp_predict", {nets{i}, xs{i}}, nout,
+%!       call_untouched ("bp_predict", {nets{i}, xs{i}}, nout, ...
 %!                       sprintf ("network %d", i));
 %!     endfor
 %!   endfor
@@ -213,9 +213,9 @@
 %!     opts = {"epochs", 3, "batch", 2, "eta", 0.1, "momentum", 0.5, ...
 %!             "lambda", 0.01, "seed", 1, "verbose", false, ...
 %!             "validation", {x, y}};
-%!     out = call_untouched ("bp_train", [{nets{i}, x, y}, opts], 2,
+%!     out = call_untouched ("bp_train", [{nets{i}, x, y}, opts], 2, ...
 %!                           sprintf ("network %d", i));
-%!     assert (! isequal (out{1}.W, nets{i}.W),
+%!     assert (! isequal (out{1}.W, nets{i}.W), ...
 %!             "network %d: training changed nothing", i);
 %!     call_untouched ("bp_train", {nets{i}, x, y, "epochs", 2, "shuffle", false, ...
 %!                                  "verbose", false}, 1, sprintf ("network %d", i));
@@ -239,7 +239,7 @@
 %!   assert (bp_unroll (out{1}), keep);
 %!   for nout = [0 1 2]
 %!     call_untouched ("bp_cost", {theta, nets{i}, xs{i}, ys{i}}, nout, what);
-%!     call_untouched ("bp_cost", {theta, nets{i}, xs{i}, ys{i}, "lambda", 0.3},
+%!     call_untouched ("bp_cost", {theta, nets{i}, xs{i}, ys{i}, "lambda", 0.3}, ...
 %!                     nout, [what ", lambda 0.3"]);
 %!   endfor
 %!   assert (isequal (shared, keep), "%s: a variable sharing theta changed", what);

@@ -105,7 +105,7 @@
 %!     assert (numel (v) == 5, "run %d: cannot read the BACK line in:\n%s", k, text);
 %!     latency(k) = v(1) - t_signal;
 %!     assert (isempty (strfind (text, "FINISHED")), "run %d finished instead of stopping", k);
-%!     assert (v(2) == 0 && v(3) == 0, "run %d: bp_train's outputs were assigned (net2: %d, h2: %d)",
+%!     assert (v(2) == 0 && v(3) == 0, "run %d: bp_train's outputs were assigned (net2: %d, h2: %d)", ...
 %!             k, v(2), v(3));
 %!     assert (v(4) == 1, "run %d: the network passed to bp_train changed", k);
 %!     assert (v(5) == 0, "run %d: %d training runs still held in memory after Ctrl-C", k, v(5));
@@ -117,7 +117,7 @@
 %!              "n4 = bp_train (bp_init ([2 3 1], 'seed', 1), [0 0 1 1; 0 1 0 1], [0 1 1 0], 'epochs', 5, 'verbose', false);" ...
 %!              "printf ('AFTER %d\\n', all (isfinite (n3.W{3}(:))) && ! isequal (n3.W, net.W) && isstruct (n4));"]);
 %!   text = child_wait_for (out, pid, '^AFTER \d\n', 120, text);
-%!   assert (! isempty (regexp (text, '^AFTER 1$', "once", "lineanchors")),
+%!   assert (! isempty (regexp (text, '^AFTER 1$', "once", "lineanchors")), ...
 %!           "training after the interrupts did not work:\n%s", text);
 %!   child_send (in, "exit (0)");
 %!   t0 = time ();
@@ -131,18 +131,18 @@
 %!   pid = -1;          # reaped
 %!   assert (status == 0, "the child exited with status %d", status);
 %!   growth = max (mem(end,:) - mem(2,:));
-%!   printf ("  interrupt: %d runs of bp_train interrupted; latency %s s (bound %.1f); child VmRSS after each %s MB, growth over the last %d %+d kB (bound %d)\n",
-%!           RUNS, mat2str (latency, 2), LATENCY_BOUND, mat2str (round (mem(:,1)' / 1024)),
+%!   printf ("  interrupt: %d runs of bp_train interrupted; latency %s s (bound %.1f); child VmRSS after each %s MB, growth over the last %d %+d kB (bound %d)\n", ...
+%!           RUNS, mat2str (latency, 2), LATENCY_BOUND, mat2str (round (mem(:,1)' / 1024)), ...
 %!           RUNS - 2, growth, GROWTH_BOUND);
 %!   assert (all (latency >= 0), "a BACK time before the signal: %s", mat2str (latency, 4));
-%!   assert (median (latency) <= LATENCY_BOUND,
-%!           "the prompt came back %.2f s after Ctrl-C (median; bound %.1f s); all runs: %s",
+%!   assert (median (latency) <= LATENCY_BOUND, ...
+%!           "the prompt came back %.2f s after Ctrl-C (median; bound %.1f s); all runs: %s", ...
 %!           median (latency), LATENCY_BOUND, mat2str (latency, 3));
-%!   assert (max (latency) <= MAX_LATENCY,
-%!           "the prompt came back %.2f s after Ctrl-C (bound %.1f s); all runs: %s",
+%!   assert (max (latency) <= MAX_LATENCY, ...
+%!           "the prompt came back %.2f s after Ctrl-C (bound %.1f s); all runs: %s", ...
 %!           max (latency), MAX_LATENCY, mat2str (latency, 3));
-%!   assert (growth <= GROWTH_BOUND,
-%!           "the child grew by %d kB over %d interrupted runs (VmRSS, VmData kB per run:\n%s)",
+%!   assert (growth <= GROWTH_BOUND, ...
+%!           "the child grew by %d kB over %d interrupted runs (VmRSS, VmData kB per run:\n%s)", ...
 %!           growth, RUNS - 2, mat2str (mem));
 %! unwind_protect_cleanup
 %!   child_stop (in, out, pid);

@@ -63,9 +63,9 @@
 %!      error ("test:no_error", "no error for %s (expected %s)", file, reason);
 %!    catch err
 %!      assert (err.identifier, ["backprop:bp_load_idx:" reason]);
-%!      assert (! isempty (strfind (err.message, file)),
+%!      assert (! isempty (strfind (err.message, file)), ...
 %!              "message does not name the file: %s", err.message);
-%!      assert (! isempty (regexp (err.message, pattern, "once")),
+%!      assert (! isempty (regexp (err.message, pattern, "once")), ...
 %!              "message '%s' does not match '%s'", err.message, pattern);
 %!    end_try_catch
 %!    assert (readdir (tmp), {"."; ".."});
@@ -258,7 +258,7 @@
 
 %!function out = child (code, seconds, kbytes = 0, limits = "")
 %!  [status, out] = run_octave_child (code, seconds, kbytes, limits);
-%!  assert (status == 0, "the child failed or hung (exit status %d), printing:\n%s",
+%!  assert (status == 0, "the child failed or hung (exit status %d), printing:\n%s", ...
 %!          status, out);
 
 %!function v = printed (out, key)
@@ -364,7 +364,7 @@
 %!          "fid = fopen (g, 'w');  fwrite (fid, [0 0 8 1], 'uint8');  fwrite (fid, 3e9, 'uint32', 0, 'ieee-be');  fwrite (fid, 1:100, 'uint8');  fclose (fid);",
 %!          "gzip (g);"};
 %! for file = {"f", "[g '.gz']"}
-%!   out = child ([setup; call_code(file{1}); {"confirm_recursive_rmdir (false);  rmdir (d, 's');"}],
+%!   out = child ([setup; call_code(file{1}); {"confirm_recursive_rmdir (false);  rmdir (d, 's');"}], ...
 %!                120, 4e6);
 %!   assert (printed (out, "ID"), "backprop:bp_load_idx:out_of_memory");
 %!   assert (str2double (printed (out, "SECONDS")) < 2);

@@ -86,7 +86,7 @@
 %!    end_try_catch
 %!    rmpath (dir);
 %!  endif
-%!  printf ("  note: no heap meter (%s); only VmRSS and VmData are checked\n",
+%!  printf ("  note: no heap meter (%s); only VmRSS and VmData are checked\n", ...
 %!          strtrim (out));
 %!  remove_meter (dir);
 %!  dir = "";
@@ -94,8 +94,8 @@
 %!function [out, status] = mkoctfile_quiet (src, mex)
 %!  ## mkoctfile --mex SRC -o MEX, its messages captured rather than shown.
 %!  try
-%!    [status, out] = system (sprintf ("'%s' --mex '%s' -o '%s' 2>&1",
-%!                                     fullfile (OCTAVE_HOME (), "bin", "mkoctfile"),
+%!    [status, out] = system (sprintf ("'%s' --mex '%s' -o '%s' 2>&1", ...
+%!                                     fullfile (OCTAVE_HOME (), "bin", "mkoctfile"), ...
 %!                                     src, mex));
 %!  catch err
 %!    out = err.message;
@@ -131,7 +131,7 @@
 %!  ## (growth of max(VmRSS, VmData) over both rounds, kB), calls, wrong
 %!  ## (calls with another outcome), first (the first of them), seconds.
 %!  WARM = 100;
-%!  r = struct ("label", {}, "heap", {}, "rss", {}, "calls", {}, "wrong", {},
+%!  r = struct ("label", {}, "heap", {}, "rss", {}, "calls", {}, "wrong", {}, ...
 %!              "first", {}, "seconds", {});
 %!  for c = 1:rows (cases)
 %!    [label, f, nout, want] = cases{c,:};
@@ -163,8 +163,8 @@
 %!      endfor
 %!      m(rnd+1,:) = measure (metered);
 %!    endfor
-%!    r(c) = struct ("label", label, "heap", diff (m(:,1))',
-%!                   "rss", max (m(3,2:3) - m(1,2:3)), "calls", WARM + 2 * N,
+%!    r(c) = struct ("label", label, "heap", diff (m(:,1))', ...
+%!                   "rss", max (m(3,2:3) - m(1,2:3)), "calls", WARM + 2 * N, ...
 %!                   "wrong", wrong, "first", first, "seconds", toc (t0));
 %!  endfor
 
@@ -181,21 +181,21 @@
 %!  HEAP_BOUND = 8192;     # bytes, the smaller growth of two rounds of N
 %!  RSS_BOUND = 1024;      # kB, max(VmRSS, VmData) over both rounds
 %!  heap = min (vertcat (r.heap), [], 2);
-%!  printf ("  memory %-13s %2d cases, %5d calls, %4.1f s: heap +%d bytes a round of %d at most (bound %d), process +%d kB at most (bound %d)\n",
-%!          group, numel (r), sum ([r.calls]), sum ([r.seconds]),
+%!  printf ("  memory %-13s %2d cases, %5d calls, %4.1f s: heap +%d bytes a round of %d at most (bound %d), process +%d kB at most (bound %d)\n", ...
+%!          group, numel (r), sum ([r.calls]), sum ([r.seconds]), ...
 %!          max ([heap; 0]), N, HEAP_BOUND, max ([r.rss]), RSS_BOUND);
 %!  problems = {};
 %!  for c = 1:numel (r)
 %!    if (heap(c) > HEAP_BOUND)
-%!      problems{end+1} = sprintf ("%s: the heap in use grew by %d and %d bytes in two rounds of %d calls (%.0f bytes a call)",
+%!      problems{end+1} = sprintf ("%s: the heap in use grew by %d and %d bytes in two rounds of %d calls (%.0f bytes a call)", ...
 %!                                 r(c).label, r(c).heap, N, heap(c) / N);
 %!    endif
 %!    if (r(c).rss > RSS_BOUND)
-%!      problems{end+1} = sprintf ("%s: the process grew by %d kB over %d calls",
+%!      problems{end+1} = sprintf ("%s: the process grew by %d kB over %d calls", ...
 %!                                 r(c).label, r(c).rss, 2 * N);
 %!    endif
 %!    if (r(c).wrong > 0)
-%!      problems{end+1} = sprintf ("%s: %d calls ended otherwise than expected; the first %s",
+%!      problems{end+1} = sprintf ("%s: %d calls ended otherwise than expected; the first %s", ...
 %!                                 r(c).label, r(c).wrong, r(c).first);
 %!    endif
 %!  endfor
@@ -228,16 +228,16 @@
 ## shared variables, and these are long.
 
 %!function [net, x, y, soft, ys, lin] = data ()
-%!  net = bp_init ([6 10 10 10 10 10 10 10 4],
+%!  net = bp_init ([6 10 10 10 10 10 10 10 4], ...
 %!                 "activation", {"tanh", "relu", "leaky-relu", "sigmoid", ...
-%!                                "tanh", "linear", "tanh", "sigmoid"},
+%!                                "tanh", "linear", "tanh", "sigmoid"}, ...
 %!                 "loss", "cross-entropy", "seed", 1);
 %!  x = reshape (sin (1:6*64), 6, 64);
 %!  y = double (reshape (cos (1:4*64), 4, 64) > 0);
-%!  soft = bp_init ([6 12 5], "activation", {"sigmoid", "softmax"},
+%!  soft = bp_init ([6 12 5], "activation", {"sigmoid", "softmax"}, ...
 %!                  "loss", "log-likelihood", "seed", 2);
 %!  ys = repmat (eye (5), 1, 13)(:,1:64);
-%!  lin = bp_init ([6 10 10 10 4], "activation", "linear", "loss", "sse",
+%!  lin = bp_init ([6 10 10 10 4], "activation", "linear", "loss", "sse", ...
 %!                 "seed", 3);
 
 ## ---------------------------------------------------------------------
@@ -365,8 +365,8 @@
 %! last_W = net;  last_W.W{L} = ones (3, 10);
 %! y_out = y;     y_out(end) = -0.5;
 %! q = {"verbose", false};
-%! opts = struct ("epochs", 1, "batch", 8, "eta", 0.1, "momentum", 0,
-%!                "lambda", 0, "shuffle", 1, "seed", 1, "verbose", 0,
+%! opts = struct ("epochs", 1, "batch", 8, "eta", 0.1, "momentum", 0, ...
+%!                "lambda", 0, "shuffle", 1, "seed", 1, "verbose", 0, ...
 %!                "has_validation", 0, "Xv", [], "Yv", []);
 %! N = 400;
 %! run_group ("bp_train", {

@@ -39,12 +39,12 @@
 %!    [net2, h] = f ();
 %!    error ("test:no_error", "%s: no error was raised", what);
 %!  catch err
-%!    assert (err.identifier, "backprop:bp_train:diverged",
+%!    assert (err.identifier, "backprop:bp_train:diverged", ...
 %!            sprintf ("%s: [%s] %s", what, err.identifier, err.message));
-%!    assert (! isempty (regexp (err.message, ['epoch ' num2str(epoch) '\>'], "once")),
+%!    assert (! isempty (regexp (err.message, ['epoch ' num2str(epoch) '\>'], "once")), ...
 %!            "%s: expected epoch %d in: %s", what, epoch, err.message);
 %!  end_try_catch
-%!  assert (isequal (net2, "untouched") && isequal (h, "untouched"),
+%!  assert (isequal (net2, "untouched") && isequal (h, "untouched"), ...
 %!          "%s: an output was assigned", what);
 
 %!function d = max_change (a, b)
@@ -75,7 +75,7 @@
 %! assert (all (abs ([z{1}(:); z{2}(:)]) >= 2e3));
 %! assert (all (aL == 0 | aL == 1) && all (a{1}(:) == 0 | a{1}(:) == 1));
 %! y = aL;  y(2) = 1 - y(2);             # columns 1, 3 match, column 2 does not
-%! [net2, h] = bp_train (net, x, y, "epochs", 3, "batch", 1, "eta", 5,
+%! [net2, h] = bp_train (net, x, y, "epochs", 3, "batch", 1, "eta", 5, ...
 %!                       "momentum", 0.5, "shuffle", false, "verbose", false);
 %! assert (isequal (net2.W, net.W) && isequal (net2.b, net.b));
 %! assert (h.loss, [1 1 1] * (0 + 0.5 + 0) / 3);
@@ -88,14 +88,14 @@
 %! net = bp_init ([1 1], "loss", "cross-entropy");
 %! net.W{1} = -1000;
 %! net.b{1} = 0;
-%! [net2, h] = bp_train (net, 1, 1, "epochs", 1, "batch", 1, "eta", 0.5,
+%! [net2, h] = bp_train (net, 1, 1, "epochs", 1, "batch", 1, "eta", 0.5, ...
 %!                       "shuffle", false, "verbose", false);
 %! assert (h.loss, 1000);
 %! ## One step: w <- w - eta (a - y) x = -1000 + 0.5, b <- 0 + 0.5.
 %! assert (net2.W{1}, -999.5);
 %! assert (net2.b{1}, 0.5);
 %! ## Many epochs of it stay finite and bring the output up.
-%! [net3, h3] = bp_train (net, 1, 1, "epochs", 200, "batch", 1, "eta", 5,
+%! [net3, h3] = bp_train (net, 1, 1, "epochs", 200, "batch", 1, "eta", 5, ...
 %!                        "shuffle", false, "verbose", false);
 %! assert (all (isfinite (h3.loss)) && all (diff (h3.loss) <= 0));
 %! assert (bp_forward (net3, 1) > 0.5);
@@ -111,7 +111,7 @@
 %! ## too (dC/db = a - y).  Adding 1e3 rounds z by up to eps * 1e3 = 2.3e-13,
 %! ## which moves a by about as much: tolerances 1e-12 (outputs,
 %! ## gradients, losses of size ~1).
-%! soft = bp_init ([3 4 3], "activation", {"tanh", "softmax"},
+%! soft = bp_init ([3 4 3], "activation", {"tanh", "softmax"}, ...
 %!                 "loss", "log-likelihood", "seed", 7);
 %! shifted = soft;
 %! shifted.b{2} = soft.b{2} + 1e3;
@@ -167,7 +167,7 @@
 %! net.b{1} = [0; 0; 0];
 %! [aL] = bp_forward (net, 1);
 %! assert (aL(2), 0);
-%! [net2, h] = bp_train (net, 1, [0; 1; 0], "epochs", 1, "batch", 1,
+%! [net2, h] = bp_train (net, 1, [0; 1; 0], "epochs", 1, "batch", 1, ...
 %!                       "eta", 1, "shuffle", false, "verbose", false);
 %! assert (h.loss, 1000 + log (2), 2 * eps (1000));
 %! assert (net2.W{1}, [-0.5; -999; -0.5]);
@@ -179,7 +179,7 @@
 %!test
 %! X = [0 0 1 1; 0 1 0 1];
 %! Y = [0 1 1 0];
-%! lin = bp_init ([2 3 1], "activation", {"tanh", "linear"}, "loss", "sse",
+%! lin = bp_init ([2 3 1], "activation", {"tanh", "linear"}, "loss", "sse", ...
 %!                "seed", 2);
 %! q = {"shuffle", false, "verbose", false};
 %! ## A copy of the network whose arrays are its own (+= 0 on one element
@@ -194,12 +194,12 @@
 %! ## velocities): the first steps reach 1e300 and the loss overflows in
 %! ## epoch 1.
 %! check_diverged (@() bp_train (lin, X, Y, "eta", 1e300, q{:}), 1, "eta 1e300");
-%! check_diverged (@() bp_train (lin, X, Y, "eta", 1e300, "momentum", 0.9, q{:}),
+%! check_diverged (@() bp_train (lin, X, Y, "eta", 1e300, "momentum", 0.9, q{:}), ...
 %!                 1, "eta 1e300 with momentum");
 %! ## Weight decay whose factor 1 - eta lambda / m = 1 - 1e300 makes every
 %! ## weight about -1e300 times itself each step: the L2 term of the loss
 %! ## overflows in epoch 1.
-%! check_diverged (@() bp_train (lin, X, Y, "eta", 1, "lambda", 1e300, q{:}),
+%! check_diverged (@() bp_train (lin, X, Y, "eta", 1, "lambda", 1e300, q{:}), ...
 %!                 1, "lambda 1e300");
 %! assert (isequal (lin, keep), "a diverging run changed the network passed in");
 
@@ -213,13 +213,13 @@
 %! net = bp_init ([2 1], "loss", "cross-entropy");
 %! net.W{1} = [1.5e308 -1.5e308];
 %! net.b{1} = 0;
-%! check_diverged (@() bp_train (net, [1; 1], 1, "epochs", 1, "batch", 1,
-%!                               "eta", 1e308, "verbose", false),
+%! check_diverged (@() bp_train (net, [1; 1], 1, "epochs", 1, "batch", 1, ...
+%!                               "eta", 1e308, "verbose", false), ...
 %!                 1, "overflowing weights, finite loss, 1 epoch");
 %! ## With more epochs to go the run stops after the first one too: the
 %! ## weights are checked after every epoch, not only at the end.
-%! check_diverged (@() bp_train (net, [1; 1], 1, "epochs", 5, "batch", 1,
-%!                               "eta", 1e308, "verbose", false),
+%! check_diverged (@() bp_train (net, [1; 1], 1, "epochs", 5, "batch", 1, ...
+%!                               "eta", 1e308, "verbose", false), ...
 %!                 1, "overflowing weights, finite loss, 5 epochs");
 
 ## ---------------------------------------------------------------------
@@ -234,10 +234,10 @@
 %! ## normal doubles, realmin being 2.2e-308).  Nothing is NaN, and every epoch sees the same network:
 %! ## the same loss, to the last bit.
 %! [X, Y] = deal ([0 0 1 1; 0 1 0 1], [1 0 0 1; 0 1 1 0]);
-%! net = bp_init ([2 4 2], "activation", {"tanh", "softmax"},
+%! net = bp_init ([2 4 2], "activation", {"tanh", "softmax"}, ...
 %!                "loss", "log-likelihood", "seed", 3);
 %! for mom = [0 0.9]
-%!   [n2, h] = bp_train (net, X, Y, "epochs", 20, "batch", 2, "eta", 1e-300,
+%!   [n2, h] = bp_train (net, X, Y, "epochs", 20, "batch", 2, "eta", 1e-300, ...
 %!                       "momentum", mom, "shuffle", false, "verbose", false);
 %!   assert (all (isfinite (h.loss)));
 %!   assert (all (h.loss == h.loss(1)));

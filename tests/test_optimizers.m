@@ -85,8 +85,8 @@
 %!  for i = 1:numel (nets)
 %!    net = nets{i};
 %!    [X, Y] = data (net);
-%!    got = bp_train (net, X, Y, "epochs", 50, "batch", 12, "eta", 0.05,
-%!                    "lambda", 0.01, "shuffle", false, "verbose", false,
+%!    got = bp_train (net, X, Y, "epochs", 50, "batch", 12, "eta", 0.05, ...
+%!                    "lambda", 0.01, "shuffle", false, "verbose", false, ...
 %!                    options{:});
 %!    [W, b] = reference (net, X, Y, rule, 0.05, 0.01, 50, p);
 %!    for l = 1:3
@@ -108,21 +108,21 @@
 %! check_rule ("momentum", {"optimizer", "momentum", "momentum", 0.5}, struct ("mu", 0.5));
 
 %!test
-%! check_rule ("nesterov", {"optimizer", "nesterov", "momentum", 0.9},
+%! check_rule ("nesterov", {"optimizer", "nesterov", "momentum", 0.9}, ...
 %!             struct ("mu", 0.9));
 
 %!test
 %! ## RMSprop with its default rho 0.99 and epsilon 1e-8, then others.
-%! check_rule ("rmsprop", {"optimizer", "rmsprop"},
+%! check_rule ("rmsprop", {"optimizer", "rmsprop"}, ...
 %!             struct ("rho", 0.99, "epsilon", 1e-8));
-%! check_rule ("rmsprop", {"optimizer", "rmsprop", "rho", 0.9, "epsilon", 1e-6},
+%! check_rule ("rmsprop", {"optimizer", "rmsprop", "rho", 0.9, "epsilon", 1e-6}, ...
 %!             struct ("rho", 0.9, "epsilon", 1e-6));
 
 %!test
 %! ## Adam with its defaults 0.9, 0.999, 1e-8, then others.
-%! check_rule ("adam", {"optimizer", "adam"},
+%! check_rule ("adam", {"optimizer", "adam"}, ...
 %!             struct ("beta1", 0.9, "beta2", 0.999, "epsilon", 1e-8));
-%! check_rule ("adam", {"optimizer", "adam", "beta1", 0.5, "beta2", 0.9, "epsilon", 1e-4},
+%! check_rule ("adam", {"optimizer", "adam", "beta1", 0.5, "beta2", 0.9, "epsilon", 1e-4}, ...
 %!             struct ("beta1", 0.5, "beta2", 0.9, "epsilon", 1e-4));
 
 %!test
@@ -132,7 +132,7 @@
 %! net = networks (){1};
 %! [X, Y] = data (net);
 %! [dW, db] = bp_gradient (net, X, Y);
-%! got = bp_train (net, X, Y, "epochs", 1, "batch", 12, "eta", 0.01,
+%! got = bp_train (net, X, Y, "epochs", 1, "batch", 12, "eta", 0.01, ...
 %!                 "shuffle", false, "verbose", false, "optimizer", "adam");
 %! assert (got.W{2} - net.W{2}, -0.01 * dW{2} ./ (abs (dW{2}) + 1e-8), 1e-15);
 %! assert (got.b{1} - net.b{1}, -0.01 * db{1} ./ (abs (db{1}) + 1e-8), 1e-15);
@@ -144,7 +144,7 @@
 %!   net = networks (){1};
 %!   [X, Y] = data (net);
 %!   [~, ~, ~, C0] = bp_gradient (net, X, Y);
-%!   [got, h] = bp_train (net, X, Y, "optimizer", opt{1}, "max_iter", 30,
+%!   [got, h] = bp_train (net, X, Y, "optimizer", opt{1}, "max_iter", 30, ...
 %!                        "verbose", false);
 %!   [~, ~, ~, C] = bp_gradient (got, X, Y);
 %!   assert (C < 0.9 * C0, "%s: loss %g from %g", opt{1}, C, C0);
@@ -152,7 +152,7 @@
 %!   assert (numel (h.loss) <= 30 && any (strcmp (h.stopped, {"epochs", "gradient"})));
 %!   assert (all (diff (h.loss) <= 1e-12), "%s: a line search raised the loss", opt{1});
 %!   ## Each iteration computes at least one gradient of the whole loss.
-%!   assert (all (diff ([0 h.evaluations]) >= 1), "%s: evaluations %s", opt{1},
+%!   assert (all (diff ([0 h.evaluations]) >= 1), "%s: evaluations %s", opt{1}, ...
 %!           mat2str (h.evaluations));
 %! endfor
 

@@ -32,8 +32,8 @@
 %!                          "verbose", false);
 
 %!function state = figure_state ()
-%!  state = struct ("figures", get (0, "children"),
-%!                  "current", get (0, "currentfigure"),
+%!  state = struct ("figures", get (0, "children"), ...
+%!                  "current", get (0, "currentfigure"), ...
 %!                  "toolkit", graphics_toolkit ());
 
 %!function opts = headless_options ()
@@ -62,7 +62,7 @@
 %!   dW = bp_gradient (net, X, Y);
 %!   opts = headless_options ();
 %!   h = cell (1, 3);
-%!   h{1} = bp_plot_network (net, "gradient", dW, "x", X(:,1),
+%!   h{1} = bp_plot_network (net, "gradient", dW, "x", X(:,1), ...
 %!                           "file", files{1}, opts{:});
 %!   h{2} = bp_plot_history (hist, "file", files{2}, opts{:});
 %!   h{3} = bp_plot_boundary (net, X, labels, "file", files{3}, opts{:});
@@ -137,7 +137,7 @@
 %!   setenv ("DISPLAY", "");
 %!   before = figure_state ();
 %!   unwind_protect
-%!     fail ('bp_plot_history ([1 0.5], "visible", true)',
+%!     fail ('bp_plot_history ([1 0.5], "visible", true)', ...
 %!           "visible must be false without a display");
 %!     assert (figure_state (), before);
 %!   unwind_protect_cleanup

@@ -9,13 +9,13 @@
 %!function [nets, xs] = cases ()
 %!  ## Networks covering every activation and loss, with inputs for them.
 %!  nets = {bp_init([2 3 2], "seed", 1)
-%!          bp_init([3 4 3], "activation", {"tanh", "softmax"},
+%!          bp_init([3 4 3], "activation", {"tanh", "softmax"}, ...
 %!                  "loss", "log-likelihood", "seed", 2)
-%!          bp_init([2 5 4 1], "activation", {"relu", "leaky-relu", "linear"},
+%!          bp_init([2 5 4 1], "activation", {"relu", "leaky-relu", "linear"}, ...
 %!                  "loss", "mse", "init", "he", "seed", 3)
-%!          bp_init([4 3 2], "activation", "sigmoid", "loss", "cross-entropy",
+%!          bp_init([4 3 2], "activation", "sigmoid", "loss", "cross-entropy", ...
 %!                  "init", "xavier", "seed", 4)
-%!          bp_init([2 6 5 4], "activation", {"sigmoid", "tanh", "linear"},
+%!          bp_init([2 6 5 4], "activation", {"sigmoid", "tanh", "linear"}, ...
 %!                  "loss", "sse", "init", "uniform", "seed", 5)
 %!          bp_init([1 1], "activation", "linear", "loss", "sse", "seed", 6)};
 %!  xs = {[0.1 0.9 -0.4 0.3; 0.7 0.2 0.5 -0.6]
@@ -120,7 +120,7 @@
 %!test
 %! ## A tie between the last two outputs of a softmax layer after a hidden
 %! ## layer: hand-set so that outputs 2 and 3 have the same z.
-%! net = bp_init ([2 2 3], "activation", {"tanh", "softmax"},
+%! net = bp_init ([2 2 3], "activation", {"tanh", "softmax"}, ...
 %!                "loss", "log-likelihood", "init", "zeros");
 %! net.W{1} = [1 0; 0 1];
 %! net.W{2} = [-1 0; 0.5 0.5; 0.5 0.5];
@@ -136,10 +136,10 @@
 %! ## network's extra fields do not matter.
 %! X = [0 0 1 1; 0 1 0 1];
 %! Y2 = [1 0 0 1; 0 1 1 0];
-%! net = bp_init ([2 6 2], "activation", {"tanh", "softmax"},
+%! net = bp_init ([2 6 2], "activation", {"tanh", "softmax"}, ...
 %!                "loss", "log-likelihood", "seed", 4);
 %! net.note = "extra";
-%! net = bp_train (net, X, Y2, "epochs", 200, "batch", 4, "eta", 1,
+%! net = bp_train (net, X, Y2, "epochs", 200, "batch", 4, "eta", 1, ...
 %!                 "seed", 1, "verbose", false);
 %! [Y, class] = bp_predict (net, X);
 %! assert (Y, bp_forward (net, X));

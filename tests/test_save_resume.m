@@ -33,7 +33,7 @@
 %!function [net0, X, Y, opts] = setup ()
 %!  ## A 4-6-3 tanh/softmax network and 30 samples of 3 one-hot classes;
 %!  ## batches of 7 (the last one smaller), weight decay, no shuffling.
-%!  net0 = bp_init ([4 6 3], "activation", {"tanh", "softmax"},
+%!  net0 = bp_init ([4 6 3], "activation", {"tanh", "softmax"}, ...
 %!                  "loss", "log-likelihood", "seed", 5);
 %!  X = reshape (sin (1:120) + 0.3 * cos (7 * (1:120)), 4, 30);
 %!  Y = zeros (3, 30);
@@ -48,11 +48,11 @@
 %!    feval (fn, args{:});
 %!    error ("test:no_error", "%s: %s raised no error", what, fn);
 %!  catch err
-%!    assert (err.identifier, ["backprop:" fn ":invalid_net"],
+%!    assert (err.identifier, ["backprop:" fn ":invalid_net"], ...
 %!            sprintf ("%s: %s raised [%s] %s", what, fn, err.identifier, err.message));
-%!    assert (strncmp (err.message, [fn ": "], numel (fn) + 2) &&
-%!            ! isempty (strfind (err.message, field_text)),
-%!            "%s: %s's message does not name '%s': %s", what, fn,
+%!    assert (strncmp (err.message, [fn ": "], numel (fn) + 2) && ...
+%!            ! isempty (strfind (err.message, field_text)), ...
+%!            "%s: %s's message does not name '%s': %s", what, fn, ...
 %!            field_text, err.message);
 %!  end_try_catch
 
@@ -102,26 +102,26 @@
 %!     save (formats{i}, file, "part", "X", "Y");
 %!     ## The file holds the network exactly (17 digits suffice in text).
 %!     S = load (file);
-%!     assert (isequal (S.part, part), "%s: the network loaded is not the one saved",
+%!     assert (isequal (S.part, part), "%s: the network loaded is not the one saved", ...
 %!             formats{i});
 %!     code{end+1} = sprintf (["S = load ('%s');  n = bp_train (S.part, S.X, S.Y, 'epochs', %d, opts{:});" ...
-%!                             "  save ('-binary', '%s', 'n');"],
+%!                             "  save ('-binary', '%s', 'n');"], ...
 %!                            file, E2, fullfile (d, sprintf ("resumed%d.dat", i)));
 %!   endfor
 %!   code{end+1} = "printf ('CHILD DONE\\n');";
 %!   [status, out] = run_octave_child (code, 120, 0);
-%!   assert (status == 0 && ! isempty (strfind (out, "CHILD DONE")),
+%!   assert (status == 0 && ! isempty (strfind (out, "CHILD DONE")), ...
 %!           "the new session failed (status %d):\n%s", status, out);
 %!   for i = 1:numel (formats)
 %!     R = load (fullfile (d, sprintf ("resumed%d.dat", i)));
 %!     diffs = [cellfun(@(a, b) max (abs (a(:) - b(:))), R.n.W, whole.W), ...
 %!              cellfun(@(a, b) max (abs (a(:) - b(:))), R.n.b, whole.b)];
-%!     printf ("  resume from %-7s: largest difference to the uninterrupted run %g\n",
+%!     printf ("  resume from %-7s: largest difference to the uninterrupted run %g\n", ...
 %!             formats{i}, max (diffs));
-%!     assert (max (diffs) <= 1e-12,
-%!             "%s: resumed weights differ from the uninterrupted run by %g",
+%!     assert (max (diffs) <= 1e-12, ...
+%!             "%s: resumed weights differ from the uninterrupted run by %g", ...
 %!             formats{i}, max (diffs));
-%!     assert (isequal (rmfield (R.n, {"W", "b"}), rmfield (whole, {"W", "b"})),
+%!     assert (isequal (rmfield (R.n, {"W", "b"}), rmfield (whole, {"W", "b"})), ...
 %!             "%s: the resumed network's other fields differ", formats{i});
 %!   endfor
 %!   ## The two halves really are different networks (the check above is not

@@ -48,15 +48,15 @@
 %!  assert (isstruct (hist) && isscalar (hist), "%s: hist is no scalar struct", what);
 %!  names = [names(:); {"epoch"; "eta"; "evaluations"; "grad_rms"; "best_epoch"; "stopped"}];
 %!  got = sort (fieldnames (hist));
-%!  assert (isequal (got, sort (names(:))), "%s: hist has fields {%s}, expected {%s}",
+%!  assert (isequal (got, sort (names(:))), "%s: hist has fields {%s}, expected {%s}", ...
 %!          what, strjoin (got', ", "), strjoin (sort (names(:))', ", "));
-%!  assert (rows (hist.grad_rms) == epochs, "%s: hist.grad_rms has %d rows", what,
+%!  assert (rows (hist.grad_rms) == epochs, "%s: hist.grad_rms has %d rows", what, ...
 %!          rows (hist.grad_rms));
 %!  assert (isscalar (hist.best_epoch) && ischar (hist.stopped), "%s: best_epoch, stopped", what);
 %!  for f = setdiff (got', {"grad_rms", "best_epoch", "stopped"})
 %!    v = hist.(f{1});
-%!    assert (isa (v, "double") && isreal (v) && isequal (size (v), [1 epochs]),
-%!            "%s: hist.%s is %s, expected a 1-by-%d double row", what, f{1},
+%!    assert (isa (v, "double") && isreal (v) && isequal (size (v), [1 epochs]), ...
+%!            "%s: hist.%s is %s, expected a 1-by-%d double row", what, f{1}, ...
 %!            mat2str (size (v)), epochs);
 %!  endfor
 
@@ -90,7 +90,7 @@
 %! net0 = bp_init ([2 3 2], "seed", 1);
 %! runs = {};
 %! for seed = [0 1 2^32-2]
-%!   runs{end+1} = bp_train (net0, X, Y2, "epochs", 4, "batch", 1, "seed", seed,
+%!   runs{end+1} = bp_train (net0, X, Y2, "epochs", 4, "batch", 1, "seed", seed, ...
 %!                           "verbose", false);
 %! endfor
 %! assert (! isequal (runs{1}.W, runs{2}.W), "seeds 0 and 1 gave the same run");
@@ -108,7 +108,7 @@
 %!   rand ("state", 42);
 %!   [b, hb] = bp_train (net0, X, Y2, "epochs", 5, "batch", 1, "verbose", false);
 %!   c = bp_train (net0, X, Y2, "epochs", 5, "batch", 1, "verbose", false);
-%!   assert (isequal (a, b) && isequal (ha.loss, hb.loss),
+%!   assert (isequal (a, b) && isequal (ha.loss, hb.loss), ...
 %!           "rand ('state', 42) before each run did not repeat it");
 %!   assert (! isequal (a.W, c.W), "two runs in a row without a seed were the same");
 %!   ## It is one draw from rand ("seeded with one draw from rand").
@@ -153,13 +153,13 @@
 %! t = 1:9;
 %! Xf = [sin(t); cos(2 * t); 0.3 * t - 1];
 %! Yf = double (mod (t, 3) + 1 == (1:3)');
-%! net0 = bp_init ([3 6 3], "activation", {"tanh", "softmax"},
+%! net0 = bp_init ([3 6 3], "activation", {"tanh", "softmax"}, ...
 %!                 "loss", "log-likelihood", "seed", 2);
 %! for batch = [9 100]
-%!   [a, ha] = bp_train (net0, Xf, Yf, "epochs", 20, "batch", batch, "eta", 0.5,
+%!   [a, ha] = bp_train (net0, Xf, Yf, "epochs", 20, "batch", batch, "eta", 0.5, ...
 %!                       "momentum", 0.5, "lambda", 0.01, "seed", 3, "verbose", false);
-%!   [b, hb] = bp_train (net0, Xf, Yf, "epochs", 20, "batch", batch, "eta", 0.5,
-%!                       "momentum", 0.5, "lambda", 0.01, "shuffle", false,
+%!   [b, hb] = bp_train (net0, Xf, Yf, "epochs", 20, "batch", batch, "eta", 0.5, ...
+%!                       "momentum", 0.5, "lambda", 0.01, "shuffle", false, ...
 %!                       "verbose", false);
 %!   assert (a.W, b.W, 1e-12);
 %!   assert (a.b, b.b, 1e-12);
@@ -187,14 +187,14 @@
 %! Ys = 0.5 + 0.45 * sin(3 * t);
 %! net0 = bp_init ([2 4 1], "seed", 5);
 %! [~, ~, ~, Call] = bp_gradient (net0, Xs, Ys);
-%! [net, h1] = bp_train (net0, Xs, Ys, "epochs", 6, "batch", 1, "eta", 0,
+%! [net, h1] = bp_train (net0, Xs, Ys, "epochs", 6, "batch", 1, "eta", 0, ...
 %!                       "seed", 2, "verbose", false);
 %! assert (isequal (net, net0));
 %! assert (h1.loss, repmat (Call, 1, 6), 1e-14);
-%! [~, h5] = bp_train (net0, Xs, Ys, "epochs", 6, "batch", 5, "eta", 0,
+%! [~, h5] = bp_train (net0, Xs, Ys, "epochs", 6, "batch", 5, "eta", 0, ...
 %!                     "seed", 2, "verbose", false);
 %! assert (numel (unique (h5.loss)) > 1, "every epoch used the same order");
-%! [~, h0] = bp_train (net0, Xs, Ys, "epochs", 6, "batch", 5, "eta", 0,
+%! [~, h0] = bp_train (net0, Xs, Ys, "epochs", 6, "batch", 5, "eta", 0, ...
 %!                     "shuffle", false, "verbose", false);
 %! assert (all (h0.loss == h0.loss(1)));
 
@@ -204,16 +204,16 @@
 %!test
 %! ## XOR is learned: every output rounds to its target.
 %! net = bp_init ([2 4 1], "seed", 3);
-%! [net, h] = bp_train (net, X, Y, "epochs", 3000, "batch", 4, "eta", 2,
+%! [net, h] = bp_train (net, X, Y, "epochs", 3000, "batch", 4, "eta", 2, ...
 %!                      "seed", 1, "verbose", false);
 %! assert (round (bp_predict (net, X)), Y);
 %! assert (h.loss(end) < h.loss(1) / 10);
 
 %!test
 %! ## XOR as two one-hot classes with a softmax output.
-%! net = bp_init ([2 6 2], "activation", {"tanh", "softmax"},
+%! net = bp_init ([2 6 2], "activation", {"tanh", "softmax"}, ...
 %!                "loss", "log-likelihood", "seed", 4);
-%! [net, h] = bp_train (net, X, Y2, "epochs", 1000, "batch", 2, "eta", 0.5,
+%! [net, h] = bp_train (net, X, Y2, "epochs", 1000, "batch", 2, "eta", 0.5, ...
 %!                      "seed", 1, "verbose", false);
 %! [~, k] = bp_predict (net, X);
 %! assert (k, class_of (Y2));
@@ -225,9 +225,9 @@
 %! ## of 20 with momentum, classifies every training point right (this
 %! ## setting succeeded for each of 12 initial seeds tried; about 2 s).
 %! [Xs, Ys] = spirals (100);
-%! net = bp_init ([2 30 30 2], "activation", {"tanh", "tanh", "softmax"},
+%! net = bp_init ([2 30 30 2], "activation", {"tanh", "tanh", "softmax"}, ...
 %!                "loss", "log-likelihood", "seed", 2);
-%! [net, h] = bp_train (net, Xs, Ys, "epochs", 3000, "batch", 20, "eta", 0.03,
+%! [net, h] = bp_train (net, Xs, Ys, "epochs", 3000, "batch", 20, "eta", 0.03, ...
 %!                      "momentum", 0.9, "seed", 2, "verbose", false);
 %! [~, k] = bp_predict (net, Xs);
 %! assert (mean (k == class_of (Ys)), 1);
@@ -246,13 +246,13 @@
 %! [~, h] = bp_train (n2, X, Y2, "epochs", 3, "verbose", false);
 %! expect_fields (h, [base {"accuracy"}], 3, "one-hot Y");
 %! [~, h] = bp_train (n2, X, Y2, "epochs", 4, "validation", {X, Y2}, "verbose", false);
-%! expect_fields (h, [base {"accuracy", "val_loss", "val_accuracy"}], 4,
+%! expect_fields (h, [base {"accuracy", "val_loss", "val_accuracy"}], 4, ...
 %!                "one-hot Y, validation");
 %! n1 = bp_init ([2 3 1], "seed", 2);
 %! [~, h] = bp_train (n1, X, Y, "epochs", 2, "verbose", false);
 %! expect_fields (h, [base {"accuracy"}], 2, "one output, 0/1 targets");
 %! [~, h] = bp_train (n1, X, Y, "epochs", 5, "validation", {X, Y}, "verbose", false);
-%! expect_fields (h, [base {"accuracy", "val_loss", "val_accuracy"}], 5,
+%! expect_fields (h, [base {"accuracy", "val_loss", "val_accuracy"}], 5, ...
 %!                "one output, validation");
 %! [~, h] = bp_train (n1, X, [0.2 0.9 1 0], "epochs", 2, "verbose", false);
 %! expect_fields (h, base, 2, "one output, targets that are not 0/1");
@@ -263,7 +263,7 @@
 %!          [1 0 0 1; 0 1 0.9 0],    "a column 0, 0.9"}'
 %!   [~, h] = bp_train (n2, X, c{1}, "epochs", 2, "verbose", false);
 %!   expect_fields (h, base, 2, c{2});
-%!   [~, h] = bp_train (n2, X, c{1}, "epochs", 2, "validation", {X, c{1}},
+%!   [~, h] = bp_train (n2, X, c{1}, "epochs", 2, "validation", {X, c{1}}, ...
 %!                      "verbose", false);
 %!   expect_fields (h, [base {"val_loss"}], 2, [c{2} ", validation"]);
 %! endfor
@@ -274,10 +274,10 @@
 %!test
 %! ## seconds: positive wall-clock times, together no more than the call.
 %! [Xs, Ys] = spirals (50);
-%! net = bp_init ([2 20 2], "activation", {"tanh", "softmax"},
+%! net = bp_init ([2 20 2], "activation", {"tanh", "softmax"}, ...
 %!                "loss", "log-likelihood", "seed", 1);
 %! t0 = tic ();
-%! [~, h] = bp_train (net, Xs, Ys, "epochs", 20, "batch", 5, "seed", 1,
+%! [~, h] = bp_train (net, Xs, Ys, "epochs", 20, "batch", 5, "seed", 1, ...
 %!                    "verbose", false);
 %! total = toc (t0);
 %! assert (all (h.seconds > 0));
@@ -286,9 +286,9 @@
 %!test
 %! ## accuracy is a fraction in [0, 1], a multiple of 1/N.
 %! [Xs, Ys] = spirals (15);
-%! net = bp_init ([2 5 2], "activation", {"tanh", "softmax"},
+%! net = bp_init ([2 5 2], "activation", {"tanh", "softmax"}, ...
 %!                "loss", "log-likelihood", "seed", 1);
-%! [~, h] = bp_train (net, Xs, Ys, "epochs", 10, "batch", 4, "seed", 1,
+%! [~, h] = bp_train (net, Xs, Ys, "epochs", 10, "batch", 4, "seed", 1, ...
 %!                    "validation", {Xs(:,1:7), Ys(:,1:7)}, "verbose", false);
 %! assert (all (h.accuracy >= 0 & h.accuracy <= 1));
 %! assert (h.accuracy * 30, round (h.accuracy * 30), 1e-12);
@@ -303,7 +303,7 @@
 %! [Xs, Ys] = spirals (20);
 %! Xv = Xs(:, 1:3:end) + 0.05;
 %! Yv = Ys(:, 1:3:end);
-%! net0 = bp_init ([2 8 2], "activation", {"tanh", "softmax"},
+%! net0 = bp_init ([2 8 2], "activation", {"tanh", "softmax"}, ...
 %!                 "loss", "log-likelihood", "seed", 3);
 %! opts = {"batch", 6, "eta", 0.3, "momentum", 0.5, "lambda", 0.5, "seed", 9, ...
 %!         "validation", {Xv, Yv}, "verbose", false};
@@ -322,8 +322,8 @@
 %! ## are not one-hot (val_loss only), and validation data of one column.
 %! net0 = bp_init ([2 3 2], "loss", "cross-entropy", "seed", 4);
 %! Yc = [0.2 0.9 0.6 0; 1 0.3 0.5 0.1];
-%! [net, h] = bp_train (net0, X, Yc, "epochs", 3, "batch", 3, "lambda", 0.2,
-%!                      "shuffle", false, "validation", {[0.5; 0.5], [0.7; 0.1]},
+%! [net, h] = bp_train (net0, X, Yc, "epochs", 3, "batch", 3, "lambda", 0.2, ...
+%!                      "shuffle", false, "validation", {[0.5; 0.5], [0.7; 0.1]}, ...
 %!                      "verbose", false);
 %! [~, ~, ~, C] = bp_gradient (net, [0.5; 0.5], [0.7; 0.1]);
 %! assert (h.val_loss(end), C, 1e-12);
@@ -337,7 +337,7 @@
 %! net0 = bp_init ([2 3 2], "seed", 1);
 %! net0.note = "mine";
 %! keep = deep_copy ({net0, X, Y2});
-%! [net, h] = bp_train (net0, X, Y2, "epochs", 5, "batch", 2, "momentum", 0.9,
+%! [net, h] = bp_train (net0, X, Y2, "epochs", 5, "batch", 2, "momentum", 0.9, ...
 %!                      "lambda", 0.1, "validation", {X, Y2}, "verbose", false);
 %! assert (isequal ({net0, X, Y2}, keep), "bp_train changed its arguments");
 %! assert (! isequal (net.W, net0.W));
@@ -348,12 +348,12 @@
 %! ## Option names are matched without regard to case, logical and 0/1
 %! ## flags are the same, and an option given twice takes the last value.
 %! net0 = bp_init ([2 3 2], "seed", 1);
-%! [a, ha] = bp_train (net0, X, Y2, "epochs", 3, "batch", 2, "seed", 6,
+%! [a, ha] = bp_train (net0, X, Y2, "epochs", 3, "batch", 2, "seed", 6, ...
 %!                     "shuffle", true, "verbose", false);
-%! [b, hb] = bp_train (net0, X, Y2, "EPOCHS", 3, "Batch", 2, "sEEd", 6,
+%! [b, hb] = bp_train (net0, X, Y2, "EPOCHS", 3, "Batch", 2, "sEEd", 6, ...
 %!                     "Shuffle", 1, "VERBOSE", 0);
 %! assert (isequal (a, b) && isequal (ha.loss, hb.loss));
-%! [c, hc] = bp_train (net0, X, Y2, "epochs", 7, "batch", 2, "seed", 6,
+%! [c, hc] = bp_train (net0, X, Y2, "epochs", 7, "batch", 2, "seed", 6, ...
 %!                     "epochs", 3, "verbose", false);
 %! assert (isequal (a, c) && isequal (ha.loss, hc.loss));
 
@@ -364,8 +364,8 @@
 %! Yd = 0.5 + 0.4 * sin(2 * t);
 %! net0 = bp_init ([2 3 1], "seed", 2);
 %! [a, ha] = bp_train (net0, Xd, Yd, "shuffle", false, "verbose", false);
-%! [b, hb] = bp_train (net0, Xd, Yd, "epochs", 10, "batch", 10, "eta", 0.5,
-%!                     "momentum", 0, "lambda", 0, "shuffle", false,
+%! [b, hb] = bp_train (net0, Xd, Yd, "epochs", 10, "batch", 10, "eta", 0.5, ...
+%!                     "momentum", 0, "lambda", 0, "shuffle", false, ...
 %!                     "verbose", false);
 %! assert (isequal (a, b) && isequal (ha.loss, hb.loss));
 %! assert (numel (ha.loss), 10);
@@ -429,12 +429,12 @@
 %! ## The case is only unambiguous away from an epoch's first batch.
 %! assert (mod (step, 3) != 1 && isfinite (ref.W{1}), "test setup: step %d", step);
 %! try
-%!   bp_train (net0, [1 1 1], [0 0 0], "epochs", 100, "batch", 1, "eta", eta,
+%!   bp_train (net0, [1 1 1], [0 0 0], "epochs", 100, "batch", 1, "eta", eta, ...
 %!             "shuffle", false, "verbose", false);
 %!   error ("no error was raised");
 %! catch err
 %!   assert (err.identifier, "backprop:bp_train:diverged");
-%!   assert (! isempty (regexp (err.message, ['epoch ' num2str(epoch) '\>'], "once")),
+%!   assert (! isempty (regexp (err.message, ['epoch ' num2str(epoch) '\>'], "once")), ...
 %!           "expected epoch %d in: %s", epoch, err.message);
 %! end_try_catch
 %! ## Octave goes on working, and a sensible eta trains the same network.

@@ -42,7 +42,7 @@
 %!      [~, guess] = max (bp_forward (net, X(:,cols)), [], 1);
 %!      [~, truth] = max (Y(:,cols), [], 1);
 %!      right += sum (guess == truth);
-%!      [dW, db, ~, C(k)] = bp_gradient (net, X(:,cols), Y(:,cols),
+%!      [dW, db, ~, C(k)] = bp_gradient (net, X(:,cols), Y(:,cols), ...
 %!                                       "lambda", lambda);
 %!      if (mu == 0)
 %!        net = bp_sgd_step (net, dW, db, eta);
@@ -62,11 +62,11 @@
 %!function compare (net0, X, Y, epochs, batch, eta, mu, lambda, what)
 %!  ## Train NET0 with bp_train and with loop_train and compare weights,
 %!  ## biases, hist.loss and (one-hot Y) hist.accuracy.
-%!  [net, hist] = bp_train (net0, X, Y, "epochs", epochs, "batch", batch,
-%!                          "eta", eta, "momentum", mu, "lambda", lambda,
+%!  [net, hist] = bp_train (net0, X, Y, "epochs", epochs, "batch", batch, ...
+%!                          "eta", eta, "momentum", mu, "lambda", lambda, ...
 %!                          "shuffle", false, "verbose", false);
 %!  [ref, loss, acc] = loop_train (net0, X, Y, epochs, batch, eta, mu, lambda);
-%!  where = sprintf ("%s, batch %g, %d epoch(s), eta %g, mu %g, lambda %g",
+%!  where = sprintf ("%s, batch %g, %d epoch(s), eta %g, mu %g, lambda %g", ...
 %!                   what, batch, epochs, eta, mu, lambda);
 %!  for l = 1:numel (net.W)
 %!    err = max (abs (net.W{l}(:) - ref.W{l}(:)));
@@ -76,14 +76,14 @@
 %!  endfor
 %!  ## The run really moved the network (otherwise the test proves little).
 %!  assert (! isequal (net.W, net0.W), "%s: the weights did not change", where);
-%!  assert (isequal (size (hist.loss), [1 epochs]),
-%!          "%s: hist.loss is %s, expected 1-by-%d", where,
+%!  assert (isequal (size (hist.loss), [1 epochs]), ...
+%!          "%s: hist.loss is %s, expected 1-by-%d", where, ...
 %!          mat2str (size (hist.loss)), epochs);
 %!  err = max (abs (hist.loss - loss) ./ max (1, abs (loss)));
 %!  assert (err <= 1e-12, "%s: hist.loss differs from the loop by %g", where, err);
 %!  onehot = all (Y(:) == 0 | Y(:) == 1) && all (sum (Y, 1) == 1);
-%!  assert (isfield (hist, "accuracy") == onehot,
-%!          "%s: hist.accuracy present: %d, one-hot targets: %d", where,
+%!  assert (isfield (hist, "accuracy") == onehot, ...
+%!          "%s: hist.accuracy present: %d, one-hot targets: %d", where, ...
 %!          isfield (hist, "accuracy"), onehot);
 %!  if (onehot)
 %!    assert (hist.accuracy, acc, 1e-15);
@@ -98,11 +98,11 @@
 %!  t = 1:N;
 %!  nets = {bp_init([2 3 1], "seed", 1)
 %!          bp_init([3 4 2], "loss", "cross-entropy", "seed", 2)
-%!          bp_init([3 5 3], "activation", {"tanh", "softmax"},
+%!          bp_init([3 5 3], "activation", {"tanh", "softmax"}, ...
 %!                  "loss", "log-likelihood", "seed", 3)
-%!          bp_init([2 4 3 2], "activation", {"relu", "leaky-relu", "linear"},
+%!          bp_init([2 4 3 2], "activation", {"relu", "leaky-relu", "linear"}, ...
 %!                  "loss", "mse", "init", "he", "seed", 4)
-%!          bp_init([2 3 2], "activation", {"tanh", "sigmoid"}, "loss", "sse",
+%!          bp_init([2 3 2], "activation", {"tanh", "sigmoid"}, "loss", "sse", ...
 %!                  "init", "xavier", "seed", 5)};
 %!  names = {"2-3-1 sigmoid, quadratic"
 %!           "3-4-2 sigmoid, cross-entropy (targets in [0, 1])"
@@ -171,19 +171,19 @@
 %! ## of the starting network (with the decay term when lambda > 0).
 %! [nets, Xs, Ys] = cases ();
 %! net0 = nets{3};  X = Xs{3};  Y = Ys{3};
-%! [net, hist] = bp_train (net0, X, Y, "epochs", 2, "batch", 5, "eta", 0,
+%! [net, hist] = bp_train (net0, X, Y, "epochs", 2, "batch", 5, "eta", 0, ...
 %!                         "lambda", 0.4, "shuffle", false, "verbose", false);
 %! assert (isequal (net, net0));
 %! C = [];
 %! for cols = {1:5, 6:10, 11:12}
-%!   [~, ~, ~, C(end+1)] = bp_gradient (net0, X(:,cols{1}), Y(:,cols{1}),
+%!   [~, ~, ~, C(end+1)] = bp_gradient (net0, X(:,cols{1}), Y(:,cols{1}), ...
 %!                                      "lambda", 0.4);
 %! endfor
 %! assert (hist.loss, [mean(C) mean(C)], 1e-14);
 
 %!test
 %! ## A single sample (N = 1), and a network with one weight layer.
-%! net0 = bp_init ([3 2], "activation", "softmax", "loss", "log-likelihood",
+%! net0 = bp_init ([3 2], "activation", "softmax", "loss", "log-likelihood", ...
 %!                 "seed", 6);
 %! compare (net0, [0.3; -0.2; 0.9], [0; 1], 4, 1, 0.5, 0, 0, "3-2 softmax, N = 1");
 %! compare (net0, [0.3; -0.2; 0.9], [0; 1], 4, 3, 0.5, 0.7, 0.1, "3-2 softmax, N = 1");

@@ -10,7 +10,7 @@
 %! ## Two spirals, 120 training and 60 validation samples, one-hot.
 %! [X, Y] = bp_dataset ("spirals", "n", 60, "seed", 1);
 %! [Xv, Yv] = bp_dataset ("spirals", "n", 30, "seed", 2);
-%! net0 = bp_init ([2 8 2], "activation", {"tanh", "softmax"},
+%! net0 = bp_init ([2 8 2], "activation", {"tanh", "softmax"}, ...
 %!                 "loss", "log-likelihood", "seed", 3);
 
 %!function [net, hists] = in_steps (net, X, Y, E, args)
@@ -99,17 +99,17 @@
 %! [~, ~, s] = bp_train (net0, X, Y, "epochs", 1, "optimizer", "adam", "verbose", false);
 %! other = bp_init ([2 9 2], "activation", {"tanh", "softmax"}, "loss", "log-likelihood");
 %! fail = @(varargin) bp_train (varargin{:}, "epochs", 1, "verbose", false);
-%! assert (throws (@() fail (net0, X, Y, "state", s), "backprop:bp_train:invalid_state",
+%! assert (throws (@() fail (net0, X, Y, "state", s), "backprop:bp_train:invalid_state", ...
 %!                 "optimizer is 'adam', but this run uses 'sgd'"));
-%! assert (throws (@() fail (other, X, Y, "state", s, "optimizer", "adam"),
+%! assert (throws (@() fail (other, X, Y, "state", s, "optimizer", "adam"), ...
 %!                 "backprop:bp_train:invalid_state", "state.sizes must be net.sizes"));
 %! bad = s;  bad.moments{1}(3) = NaN;
-%! assert (throws (@() fail (net0, X, Y, "state", bad, "optimizer", "adam"),
+%! assert (throws (@() fail (net0, X, Y, "state", bad, "optimizer", "adam"), ...
 %!                 "backprop:bp_train:invalid_state", "state.moments\\{1\\} must be finite"));
 %! bad = rmfield (s, "rng");
-%! assert (throws (@() fail (net0, X, Y, "state", bad, "optimizer", "adam"),
+%! assert (throws (@() fail (net0, X, Y, "state", bad, "optimizer", "adam"), ...
 %!                 "backprop:bp_train:invalid_state", "no field 'rng'"));
-%! assert (throws (@() fail (net0, X, Y, "state", 5), "backprop:bp_train:invalid_state",
+%! assert (throws (@() fail (net0, X, Y, "state", 5), "backprop:bp_train:invalid_state", ...
 %!                 "state must be the struct"));
 
 %!function stop = keep_net (e, net)
@@ -124,8 +124,8 @@
 %! global seen
 %! seen = {};
 %! cb = @(e, net, h) keep_net (e, net);
-%! [net, h] = bp_train (net0, X, Y, "epochs", 300, "batch", 8, "eta", 0.5,
-%!                      "momentum", 0.9, "patience", 5, "validation", {Xv, Yv},
+%! [net, h] = bp_train (net0, X, Y, "epochs", 300, "batch", 8, "eta", 0.5, ...
+%!                      "momentum", 0.9, "patience", 5, "validation", {Xv, Yv}, ...
 %!                      "seed", 1, "verbose", false, "callback", cb);
 %! E = numel (h.loss);
 %! assert (h.stopped, "patience");
@@ -138,7 +138,7 @@
 
 %!test
 %! ## min_delta: an improvement smaller than it does not count.
-%! [~, h] = bp_train (net0, X, Y, "epochs", 200, "eta", 0.01, "patience", 3,
+%! [~, h] = bp_train (net0, X, Y, "epochs", 200, "eta", 0.01, "patience", 3, ...
 %!                    "min_delta", 1e9, "seed", 1, "verbose", false);
 %! assert (h.stopped, "patience");
 %! assert (numel (h.loss), 4);
@@ -157,7 +157,7 @@
 %! ## network passed in is unchanged and the gateway holds no run.
 %! keep = net0;
 %! try
-%!   bp_train (net0, X, Y, "epochs", 10, "verbose", false,
+%!   bp_train (net0, X, Y, "epochs", 10, "verbose", false, ...
 %!             "callback", @(e, net, h) error ("my:own", "stop at %d", e));
 %!   error ("no error");
 %! catch err
@@ -182,14 +182,14 @@
 %! ## the watched loss, and training stops when it would fall below min_eta.
 %! ## A rate of 0 improves nothing (without shuffling, every epoch's loss is
 %! ## the same number): every epoch is a plateau after the first.
-%! [~, h] = bp_train (net0, X, Y, "epochs", 100, "eta", 0, "shuffle", false,
+%! [~, h] = bp_train (net0, X, Y, "epochs", 100, "eta", 0, "shuffle", false, ...
 %!                    "schedule", {"plateau", 2, 0.5, 0.01}, "verbose", false);
 %! ## eta 0 never improves: the rate stays 0 (0 * 0.5 = 0 >= 0.01 fails at
 %! ## the first cut), so training stops after 1 + 2 epochs.
 %! assert (h.stopped, "min_eta");
 %! assert (numel (h.loss), 3);
-%! [~, h] = bp_train (net0, X, Y, "epochs", 100, "eta", 1e-12, "seed", 1,
-%!                    "schedule", {"plateau", 1, 0.5, 1e-14}, "min_delta", 1,
+%! [~, h] = bp_train (net0, X, Y, "epochs", 100, "eta", 1e-12, "seed", 1, ...
+%!                    "schedule", {"plateau", 1, 0.5, 1e-14}, "min_delta", 1, ...
 %!                    "verbose", false);
 %! ## With min_delta 1 nothing counts as improvement: halved after every
 %! ## epoch from the second on, until 1e-12 / 2^k < 1e-14: k = 6 cuts.
@@ -200,7 +200,7 @@
 %!test
 %! ## grad_rms: with one batch per epoch and plain sgd, the root mean square
 %! ## of dC/dW^(l) at the weights the epoch started from.
-%! [net, h] = bp_train (net0, X, Y, "epochs", 1, "batch", 120, "shuffle", false,
+%! [net, h] = bp_train (net0, X, Y, "epochs", 1, "batch", 120, "shuffle", false, ...
 %!                      "eta", 0.3, "verbose", false);
 %! dW = bp_gradient (net0, X, Y);
 %! assert (h.grad_rms, cellfun (@(g) sqrt (mean (g(:) .^ 2)), dW), 1e-14);
@@ -212,7 +212,7 @@
 %! ## Accuracy for 0/1 targets with one output, at the threshold 0.5.
 %! n1 = bp_init ([2 6 1], "activation", {"tanh", "sigmoid"}, "loss", "cross-entropy", "seed", 4);
 %! y1 = Y(1,:);
-%! [net, h] = bp_train (n1, X, y1, "epochs", 3, "batch", 120, "shuffle", false,
+%! [net, h] = bp_train (n1, X, y1, "epochs", 3, "batch", 120, "shuffle", false, ...
 %!                      "validation", {Xv, Yv(1,:)}, "verbose", false);
 %! [~, k] = bp_predict (net, Xv);
 %! assert (h.val_accuracy(end), mean (k == Yv(1,:)), 1e-15);

@@ -44,7 +44,7 @@
 %!        ## 1e-3 of 0 on these samples is drawn again with another seed.
 %!        do
 %!          seed += 1;
-%!          net = bp_init ([3 5 2], "activation", {h{1}, o{1}},
+%!          net = bp_init ([3 5 2], "activation", {h{1}, o{1}}, ...
 %!                         "loss", loss{1}, "seed", seed);
 %!          net.b = {0.1 * sin((1:5)' + seed), 0.1 * cos([1; 2] + seed)};
 %!        until (all (abs (kinked_inputs (net, X)) > 1e-3))
@@ -116,7 +116,7 @@
 %!     endfor
 %!     err = max (abs (grad - num));
 %!     worst = max (worst, err);
-%!     assert (err <= 1e-8, "%s/%s, %s, lambda %g: %g", net.g{:}, net.loss,
+%!     assert (err <= 1e-8, "%s/%s, %s, lambda %g: %g", net.g{:}, net.loss, ...
 %!             lambda, err);
 %!   endfor
 %! endfor
@@ -146,7 +146,7 @@
 %! net = bp_init ([2 4 1], "loss", "cross-entropy", "seed", 1);
 %! theta0 = bp_unroll (net);
 %! J0 = bp_cost (theta0, net, X, Y);
-%! [theta, J] = fminunc (@(t) bp_cost (t, net, X, Y), theta0,
+%! [theta, J] = fminunc (@(t) bp_cost (t, net, X, Y), theta0, ...
 %!                       optimset ("GradObj", "on", "MaxIter", 100));
 %! assert (J0 > 0.5);
 %! assert (J < 1e-3, "fminunc ended at loss %g", J);
@@ -157,11 +157,11 @@
 %!test
 %! ## fminsearch (no gradient) lowers the loss of a tiny [2 2 1] network.
 %! [X, Y] = bp_dataset ("xor");
-%! net = bp_init ([2 2 1], "activation", {"tanh", "sigmoid"},
+%! net = bp_init ([2 2 1], "activation", {"tanh", "sigmoid"}, ...
 %!                "loss", "cross-entropy", "seed", 3);
 %! theta0 = bp_unroll (net);
 %! J0 = bp_cost (theta0, net, X, Y);
-%! [theta, J] = fminsearch (@(t) bp_cost (t, net, X, Y), theta0,
+%! [theta, J] = fminsearch (@(t) bp_cost (t, net, X, Y), theta0, ...
 %!                          optimset ("MaxFunEvals", 2000, "MaxIter", 2000));
 %! assert (J < 0.75 * J0, "fminsearch: loss %g from %g", J, J0);
 
@@ -214,7 +214,7 @@
 %! ## A conjugate-gradient routine in the exercise's style works with
 %! ## bp_cost as it is, weight decay included: XOR on [2 4 1].
 %! [X, Y] = bp_dataset ("xor");
-%! net = bp_init ([2 4 1], "activation", {"tanh", "sigmoid"},
+%! net = bp_init ([2 4 1], "activation", {"tanh", "sigmoid"}, ...
 %!                "loss", "cross-entropy", "seed", 2);
 %! cost = @(t) bp_cost (t, net, X, Y, "lambda", 1e-4);
 %! theta0 = bp_unroll (net);
@@ -249,14 +249,14 @@
 %! ## best-tuned rate it is slightly worse (and no choice of its "step"
 %! ## and "line_tol" beat it on every one of three starting networks).
 %! [X, Y] = bp_dataset ("spirals", "seed", 1);
-%! net = bp_init ([2 20 20 2], "activation", {"tanh", "tanh", "softmax"},
+%! net = bp_init ([2 20 20 2], "activation", {"tanh", "tanh", "softmax"}, ...
 %!                "loss", "log-likelihood", "seed", 1);
 %! N = columns (X);
 %! etas = [0.1 0.2 0.5 1 2];
 %! sgd = Inf (size (etas));
 %! for i = 1:numel (etas)
 %!   try
-%!     got = bp_train (net, X, Y, "epochs", 100, "batch", N, "eta", etas(i),
+%!     got = bp_train (net, X, Y, "epochs", 100, "batch", N, "eta", etas(i), ...
 %!                     "shuffle", false, "verbose", false);
 %!     sgd(i) = bp_cost (bp_unroll (got), net, X, Y);
 %!   catch err
@@ -266,16 +266,16 @@
 %! sgd_default = sgd(etas == 0.5);
 %! sgd_best = min (sgd);
 %! for opt = {"cg", "bfgs"}
-%!   [~, h] = bp_train (net, X, Y, "optimizer", opt{1}, "max_iter", 60,
+%!   [~, h] = bp_train (net, X, Y, "optimizer", opt{1}, "max_iter", 60, ...
 %!                      "verbose", false);
-%!   assert (all (diff ([0 h.evaluations]) >= 1), "%s: %s", opt{1},
+%!   assert (all (diff ([0 h.evaluations]) >= 1), "%s: %s", opt{1}, ...
 %!           mat2str (h.evaluations));
 %!   k = find (h.evaluations <= 100, 1, "last");
-%!   assert (h.loss(k) < sgd_default,
-%!           "%s: loss %g after %d iterations (%d evaluations), SGD (eta 0.5) %g",
+%!   assert (h.loss(k) < sgd_default, ...
+%!           "%s: loss %g after %d iterations (%d evaluations), SGD (eta 0.5) %g", ...
 %!           opt{1}, h.loss(k), k, h.evaluations(k), sgd_default);
 %!   if (strcmp (opt{1}, "bfgs"))
-%!     assert (h.loss(k) < sgd_best, "bfgs: loss %g, SGD (best rate) %g",
+%!     assert (h.loss(k) < sgd_best, "bfgs: loss %g, SGD (best rate) %g", ...
 %!             h.loss(k), sgd_best);
 %!   endif
 %! endfor
@@ -323,7 +323,7 @@
 %!   "printf ('LOSS %.6f %.6f %.6f\\n', hc.loss(1), hc.loss(end), hb.loss(end));"};
 %! [status, out] = run_octave_child (code, 300, 3e6);
 %! peak = str2double (regexp (out, 'PEAK (\d+) (\d+) (\d+) (\d+)', "tokens", "once"));
-%! assert (status == 0 && numel (peak) == 4, "the child failed (status %d):\n%s",
+%! assert (status == 0 && numel (peak) == 4, "the child failed (status %d):\n%s", ...
 %!         status, out);
 %! n = 784 * 30 + 30 + 30 * 10 + 10;
 %! growth = (peak(2) - peak(1)) * 1024;
@@ -331,5 +331,5 @@
 %! ## O(n): 100 MB is some 500 vectors of n doubles and several copies of
 %! ## the network's activations for all 10000 samples ((30 + 10) x 10000
 %! ## doubles, 3.2 MB each); one n-by-n matrix is 4.55 GB.
-%! assert (growth < 100e6, "peak memory grew by %.0f MB (%.2f n^2 doubles)",
+%! assert (growth < 100e6, "peak memory grew by %.0f MB (%.2f n^2 doubles)", ...
 %!         growth / 1e6, growth / (8 * n^2));

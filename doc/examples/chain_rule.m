@@ -11,7 +11,7 @@ L = numel (net.W);
 
 ## The inputs, so that every number below can be recomputed by hand.
 show = @(M) printf ("%s", sprintf ([repmat("  %9.6f", 1, columns (M)) "\n"], M'));
-printf ("The network: sizes %s (L = %d), sigmoid layers, loss \"sse\",\n",
+printf ("The network: sizes %s (L = %d), sigmoid layers, loss \"sse\",\n", ...
         mat2str (net.sizes), L);
 printf ("weights from bp_init (..., \"seed\", %d), biases 0:\n", seed);
 for l = 1:L
@@ -28,7 +28,7 @@ t = bp_chain (net, x, y, L - 1, 2, 2)
 
 ## The same entry from backpropagation of the whole sample.
 dW = bp_gradient (net, x, y);
-printf ("bp_gradient: dW{%d}(1,2) = %.6f, dW{%d}(2,2) = %.6f\n\n", L,
+printf ("bp_gradient: dW{%d}(1,2) = %.6f, dW{%d}(2,2) = %.6f\n\n", L, ...
         dW{L}(1,2), L - 1, dW{L-1}(2,2));
 
 ## N samples: the gradient of the mean loss is the mean of the per-sample
@@ -52,5 +52,5 @@ printf ("bp_gradient on all %d       = %.6f\n", N, dW{L}(1,2));
 
 ## One step of gradient descent on that weight.
 eta = 0.5;
-printf ("\nnew w_12^(%d) = %.6f - %.1f * %.6f = %.6f\n", L, net.W{L}(1,2), eta,
+printf ("\nnew w_12^(%d) = %.6f - %.1f * %.6f = %.6f\n", L, net.W{L}(1,2), eta, ...
         dW{L}(1,2), net.W{L}(1,2) - eta * dW{L}(1,2));

@@ -32,18 +32,18 @@ delta_h = (delta * u') .* h .* (1 - h);       # one per hidden j
 dL_dw = xr' * delta_h;                        # (i,j): delta_h_j x_i
 
 printf ("h = sigma(x w + b(1)) = %s\n", mat2str (h, 6));
-printf ("y = sigma(h u + b(2)) = %s,  L = 1/2 sum_k (y_k - t_k)^2 = %.6f\n\n",
+printf ("y = sigma(h u + b(2)) = %s,  L = 1/2 sum_k (y_k - t_k)^2 = %.6f\n\n", ...
         mat2str (y, 6), L);
-printf ("output layer: delta_k = (y_k - t_k) y_k (1 - y_k) = %s\n",
+printf ("output layer: delta_k = (y_k - t_k) y_k (1 - y_k) = %s\n", ...
         mat2str (delta, 6));
-printf ("dL/du_11 = delta_1 h_1 = %.6f * %.6f = %.6f\n", delta(1), h(1),
+printf ("dL/du_11 = delta_1 h_1 = %.6f * %.6f = %.6f\n", delta(1), h(1), ...
         dL_du(1,1));
 printf ("dL/du (row j, column k) = h' delta =\n");  show (dL_du);
 
 ## The article's weight w_11, term by term over the outputs k it reaches.
 printf ("\nhidden layer, the article's w_11:\n");
 printf ("dL/dw_11 = sum_k (y_k - t_k) y_k (1 - y_k) u_1k * h_1 (1 - h_1) * x_1\n");
-printf ("         = (%.6f * %.2f + %.6f * %.2f) * %.6f * %.6f * %.2f = %.6e\n",
+printf ("         = (%.6f * %.2f + %.6f * %.2f) * %.6f * %.6f * %.2f = %.6e\n", ...
         delta(1), u(1,1), delta(2), u(1,2), h(1), 1 - h(1), x(1), dL_dw(1,1));
 printf ("dL/dw (row i, column j) = x' delta_h, delta_h_j = (sum_k delta_k u_jk) h_j (1 - h_j):\n");
 printf ("%s", sprintf ("  %12.6e  %12.6e  %12.6e\n", dL_dw'));
@@ -52,9 +52,9 @@ printf ("%s", sprintf ("  %12.6e  %12.6e  %12.6e\n", dL_dw'));
 [dW, db, d, C] = bp_gradient (net, x, t);
 same = @(p, q) max (abs (p(:) - q(:))) < 1e-15;   # a few roundings apart
 printf ("\nbp_gradient: C = %.6f\n", C);
-printf ("dW{2}' equals dL/du: %d,  dW{1}' equals dL/dw: %d\n",
+printf ("dW{2}' equals dL/du: %d,  dW{1}' equals dL/dw: %d\n", ...
         same (dW{2}', dL_du), same (dW{1}', dL_dw));
-printf ("delta{2}' equals delta: %d,  delta{1}' equals delta_h: %d\n\n",
+printf ("delta{2}' equals delta: %d,  delta{1}' equals delta_h: %d\n\n", ...
         same (d{2}', delta), same (d{1}', delta_h));
 
 ## One update u <- u - eta dL/du.
@@ -63,7 +63,7 @@ new = bp_sgd_step (net, dW, db, eta);
 printf ("u after one step with eta = %.1f:\n", eta);  show (new.W{2}');
 
 names = struct ("nodes", {{"x", "h", "y"}}, "weights", {{"w", "u"}});
-bp_plot_network (net, "x", x, "labels", names, "size", [1280 720],
+bp_plot_network (net, "x", x, "labels", names, "size", [1280 720], ...
                  "file", fullfile (figdir, "network_232.png"));
-bp_plot_network (net, "gradient", dW, "labels", names, "size", [1280 720],
+bp_plot_network (net, "gradient", dW, "labels", names, "size", [1280 720], ...
                  "file", fullfile (figdir, "network_232_gradient.png"));

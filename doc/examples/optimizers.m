@@ -9,7 +9,7 @@
 ## output plus the weight decay (lambda/(2m)) sum w^2: the exercise's
 ## cost function.
 [X, Y] = bp_dataset ("spirals", "classes", 3, "n", 300, "seed", 1);
-net = bp_init ([2 25 3], "activation", {"tanh", "sigmoid"},
+net = bp_init ([2 25 3], "activation", {"tanh", "sigmoid"}, ...
                "loss", "cross-entropy", "seed", 1);
 lambda = 0.1;
 [~, labels] = max (Y);
@@ -29,25 +29,25 @@ printf ("\nJ(theta0) = %.6f, |grad| = %.6f\n", J, norm (grad));
 few = 1:15:300;
 [~, g] = bp_cost (theta0, net, X(:,few), Y(:,few), "lambda", lambda);
 G = bp_roll (g, net);
-r = bp_gradcheck (net, X(:,few), Y(:,few), "lambda", lambda,
+r = bp_gradcheck (net, X(:,few), Y(:,few), "lambda", lambda, ...
                   "gradient", {G.W, G.b});
-printf ("bp_gradcheck of bp_cost's gradient: %s (largest relative error below 1e-8: %s)\n",
-        {"FAILED", "passed"}{r.passed + 1},
+printf ("bp_gradcheck of bp_cost's gradient: %s (largest relative error below 1e-8: %s)\n", ...
+        {"FAILED", "passed"}{r.passed + 1}, ...
         {"no", "yes"}{(r.max_rel_error < 1e-8) + 1});
 
 ## Trained by Octave's fminunc (a dense quasi-Newton method: fine for 153
 ## parameters) and by bp_train's full-batch conjugate gradient, 100
 ## iterations each.
 cost = @(t) bp_cost (t, net, X, Y, "lambda", lambda);
-[theta, J1, ~, out] = fminunc (cost, theta0,
+[theta, J1, ~, out] = fminunc (cost, theta0, ...
                                optimset ("GradObj", "on", "MaxIter", 100));
 [~, k] = bp_predict (bp_roll (theta, net), X);
-printf ("\nfminunc, %d iterations, %d evaluations: J = %.4f, training accuracy %.1f%%\n",
+printf ("\nfminunc, %d iterations, %d evaluations: J = %.4f, training accuracy %.1f%%\n", ...
         out.iterations, out.funcCount, J1, 100 * mean (k == labels));
-[trained, h] = bp_train (net, X, Y, "optimizer", "cg", "max_iter", 100,
+[trained, h] = bp_train (net, X, Y, "optimizer", "cg", "max_iter", 100, ...
                          "lambda", lambda, "verbose", false);
 [~, k] = bp_predict (trained, X);
-printf ("bp_train \"cg\", %d iterations: J = %.4f, training accuracy %.1f%%\n",
+printf ("bp_train \"cg\", %d iterations: J = %.4f, training accuracy %.1f%%\n", ...
         numel (h.loss), h.loss(end), 100 * mean (k == labels));
 
 ## The same network and data without weight decay, five optimisers: SGD
@@ -68,41 +68,33 @@ hists = cell (rows (runs), 1);
 for i = 1:rows (runs)
   [~, hists{i}] = bp_train (net, X, Y, runs{i,2}{:}, "verbose", false);
   hh = hists{i};
-  printf ("%-14s %10.4f %9.1f%% %9d %s\n", runs{i,1}, hh.loss(end),
-          100 * hh.accuracy(end), numel (hh.loss),
+  printf ("%-14s %10.4f %9.1f%% %9d %s\n", runs{i,1}, hh.loss(end), ...
+          100 * hh.accuracy(end), numel (hh.loss), ...
           {"epochs", "iterations"}{any(strcmp (runs{i,1}, full_batch)) + 1});
 endfor
 
-## One figure: the loss per epoch (per iteration for CG), and against the
-## seconds spent (measured: they change from run to run).
-h = figure ("visible", "off", "position", [0 0 1280 720]);
-if (isempty (getenv ("DISPLAY")))
-  graphics_toolkit (h, "gnuplot");
-endif
-colors = [0 0.45 0.74; 0.85 0.33 0.1; 0.47 0.67 0.19; 0.49 0.18 0.56; 0.3 0.3 0.3];
-subplot (1, 2, 1);
+## One figure: the loss per epoch (per iteration for CG and BFGS), drawn
+## by bp_plot_history, and against the seconds spent (measured: they
+## change from run to run), drawn with Octave's semilogy in the same
+## colours.
+[h, ax] = bp_figure ("size", [1280 720], "panels", [1 2]);
+bp_plot_history (ax(1), hists, "names", runs(:,1), "yscale", "log", ...
+                 "title", "Per epoch or iteration", "fontsize", 14);
+xlabel (ax(1), "epoch (CG, BFGS: iteration)");
+colors = get (findobj (ax(1), "type", "line"), "color");
+colors = flipud (vertcat (colors{:}));         # findobj lists the last first
 for i = 1:rows (runs)
-  semilogy (hists{i}.loss, "linewidth", 2.5, "color", colors(i,:));
-  hold on;
+  semilogy (ax(2), cumsum (hists{i}.seconds), hists{i}.loss, ...
+            "linewidth", 2.5, "color", colors(i,:));
+  hold (ax(2), "on");
 endfor
-hold off;
-legend (runs(:,1), "location", "northeast", "fontsize", 14);
-ylim ([0.1 30]);
-xlabel ("epoch (CG, BFGS: iteration)");
-ylabel ("mean loss C");
-title ("Per epoch or iteration");
-set (gca, "fontsize", 14);
-subplot (1, 2, 2);
-for i = 1:rows (runs)
-  semilogy (cumsum (hists{i}.seconds), hists{i}.loss, "linewidth", 2.5,
-            "color", colors(i,:));
-  hold on;
-endfor
-hold off;
-ylim ([0.1 30]);
-xlabel ("seconds (measured in this run)");
-ylabel ("mean loss C");
-title ("Against time");
-set (gca, "fontsize", 14);
-print (h, fullfile (figdir, "optimizers.png"), "-dpngcairo", "-r96");
+hold (ax(2), "off");
+set (ax, "ylim", [0.1 3]);
+xlabel (ax(2), "seconds (measured in this run)");
+ylabel (ax(2), get (get (ax(1), "ylabel"), "string"));
+title (ax(2), "Against time");
+set (ax(2), "fontsize", 14, "fontname", get (ax(1), "fontname"));
+set (get (ax(2), "title"), "fontweight", "bold", ...
+     "fontsize", get (get (ax(1), "title"), "fontsize"));
+bp_print (h, fullfile (figdir, "optimizers.png"));
 close (h);

@@ -22,10 +22,10 @@ if (all (cellfun (@isfile, files)))
   yt = bp_load_idx (files{4});
   names = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", ...
            "Shirt", "Sneaker", "Bag", "Ankle boot"};
-  printf ("Fashion-MNIST: %d training and %d test images of 28x28 pixels\n",
+  printf ("Fashion-MNIST: %d training and %d test images of 28x28 pixels\n", ...
           columns (X), columns (Xt));
 else
-  printf ("(fallback) Fashion-MNIST is not in %s: generated images of bars instead\n",
+  printf ("(fallback) Fashion-MNIST is not in %s: generated images of bars instead\n", ...
           folder);
   ## Bars 3 pixels thick in one of five rows (labels 0-4) or five columns
   ## (5-9), with a noise that is a fixed function of the pixel (no random
@@ -52,7 +52,7 @@ endif
 
 ## One-hot targets; class k + 1 for label k, as bp_predict numbers them.
 Y = double ((0:9)' == y(:)');
-net = bp_init ([784 30 10], "activation", {"logistic", "softmax"},
+net = bp_init ([784 30 10], "activation", {"logistic", "softmax"}, ...
                "loss", "log-likelihood", "seed", 1);
 opts = {"epochs", 3, "batch", 100, "eta", 0.2, "momentum", 0.9, "seed", 1};
 printf ("[784 30 10], logistic hidden layer, softmax output, log-likelihood (seed 1)\n");
@@ -62,7 +62,7 @@ net = bp_train (net, X, Y, opts{:}, "verbose", false);
 printf ("\nthe test images:\n");
 bp_confusion (net, Xt, yt(:)' + 1, "names", names)
 
-bp_plot_weights (net, 1, [28 28], "size", [1280 720],
+bp_plot_weights (net, 1, [28 28], "size", [1280 720], ...
                  "file", fullfile (figdir, "fashion_weights.png"));
-bp_plot_confusion (net, Xt, yt(:)' + 1, "names", names, "size", [1280 720],
+bp_plot_confusion (net, Xt, yt(:)' + 1, "names", names, "size", [1280 720], ...
                    "file", fullfile (figdir, "fashion_confusion.png"));

@@ -15,14 +15,14 @@ function [hax, args] = bp_axes_arg (fn, args)
     return;
   endif
   a = args{1};
-  if (! (isa (a, "double") && isreal (a) && ! issparse (a) && isscalar (a)
+  if (! (isa (a, "double") && isreal (a) && ! issparse (a) && isscalar (a) ...
          && isaxes (a)))
     return;
   endif
   tag = get (a, "tag");
   if (any (strcmp (tag, {"legend", "colorbar"})))
-    error (["backprop:" fn ":wrong_type"],
-           "%s: hax must be the handle of plot axes, got the handle of a %s",
+    error (["backprop:" fn ":wrong_type"], ...
+           "%s: hax must be the handle of plot axes, got the handle of a %s", ...
            fn, tag);
   endif
   hax = a;

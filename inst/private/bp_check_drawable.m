@@ -28,6 +28,6 @@ function bp_check_drawable (fn, name, v, tiny)
   else
     range = "between -1e150 and 1e150";
   endif
-  error (["backprop:" fn ":out_of_range"],
+  error (["backprop:" fn ":out_of_range"], ...
          "%s: %s must be %s to be drawn, got %g", fn, name, range, v(bad));
 endfunction

@@ -35,13 +35,13 @@ function o = bp_check_figure_options (fn, o, default_size, hax)
     elseif (any (strcmpi (ext, {".png", ".svg", ".pdf"})))
       o.format = lower (ext(2:end));
     else
-      error (["backprop:" fn ":wrong_file_type"],
-             "%s: file must name a PNG, SVG or PDF file (ending in .png, .svg or .pdf), got '%s'",
+      error (["backprop:" fn ":wrong_file_type"], ...
+             "%s: file must name a PNG, SVG or PDF file (ending in .png, .svg or .pdf), got '%s'", ...
              fn, o.file);
     endif
     if (! isempty (folder) && ! isfolder (folder))
-      error (["backprop:" fn ":no_folder"],
-             "%s: file must be in an existing folder, got '%s' (no folder '%s')",
+      error (["backprop:" fn ":no_folder"], ...
+             "%s: file must be in an existing folder, got '%s' (no folder '%s')", ...
              fn, o.file, folder);
     endif
     ## Before anything is drawn; checked again just before writing.
@@ -50,8 +50,8 @@ function o = bp_check_figure_options (fn, o, default_size, hax)
   if (! isempty (hax))
     for name = {"visible", "size"}
       if (! bp_is_unset (o.(name{1})))
-        error (["backprop:" fn ":unused_option"],
-               "%s: option '%s' describes a figure of the plot's own; with an axes handle hax the plot goes into hax's figure, so leave '%s' out",
+        error (["backprop:" fn ":unused_option"], ...
+               "%s: option '%s' describes a figure of the plot's own; with an axes handle hax the plot goes into hax's figure, so leave '%s' out", ...
                fn, name{1}, name{1});
       endif
     endfor
@@ -77,8 +77,8 @@ function o = check_visible (fn, o)
   endif
   o.visible = bp_check_scalar (fn, "visible", o.visible, 0, 1, true);
   if (o.visible && ! bp_have_display ())
-    error (["backprop:" fn ":no_display"],
-           "%s: visible must be false without a display (DISPLAY is empty and there is no GUI); give a \"file\" to write a PNG instead",
+    error (["backprop:" fn ":no_display"], ...
+           "%s: visible must be false without a display (DISPLAY is empty and there is no GUI); give a \"file\" to write a PNG instead", ...
            fn);
   endif
 endfunction
@@ -86,12 +86,12 @@ endfunction
 function o = check_size (fn, o, default_size)
   if (bp_is_unset (o.size))
     o.size = default_size;
-  elseif (! (isa (o.size, "double") && isreal (o.size) && ! issparse (o.size)
-             && numel (o.size) == 2
-             && all (isfinite (o.size)) && all (o.size >= 100)
+  elseif (! (isa (o.size, "double") && isreal (o.size) && ! issparse (o.size) ...
+             && numel (o.size) == 2 ...
+             && all (isfinite (o.size)) && all (o.size >= 100) ...
              && all (o.size <= 10000)))
-    error (["backprop:" fn ":wrong_type"],
-           "%s: size must be [width height] in pixels, each from 100 to 10000, got %s",
+    error (["backprop:" fn ":wrong_type"], ...
+           "%s: size must be [width height] in pixels, each from 100 to 10000, got %s", ...
            fn, bp_describe (o.size));
   endif
 endfunction

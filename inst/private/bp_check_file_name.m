@@ -10,8 +10,8 @@
 
 function bp_check_file_name (fn, file, allow_empty)
   if (! (ischar (file) && (isrow (file) || (allow_empty && isempty (file)))))
-    error (["backprop:" fn ":wrong_type"],
-           "%s: file must be a file name (a string), got %s", fn,
+    error (["backprop:" fn ":wrong_type"], ...
+           "%s: file must be a file name (a string), got %s", fn, ...
            bp_describe (file));
   endif
   ## POSIX names hold any byte but NUL; Windows names also exclude the
@@ -24,8 +24,8 @@ function bp_check_file_name (fn, file, allow_empty)
   endif
   k = find (ismember (double (file), bad), 1);
   if (! isempty (k))
-    error (["backprop:" fn ":wrong_type"],
-           "%s: file must be a file name, got a string with char (%d) at position %d, which no file name can hold",
+    error (["backprop:" fn ":wrong_type"], ...
+           "%s: file must be a file name, got a string with char (%d) at position %d, which no file name can hold", ...
            fn, double (file(k)), k);
   endif
 endfunction

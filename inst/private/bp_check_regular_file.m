@@ -13,8 +13,8 @@
 function bp_check_regular_file (fn, file)
   [st, err] = stat (file);
   if (err == 0 && ! S_ISREG (st.mode))
-    error (["backprop:" fn ":not_regular"],
-           "%s: file must be a regular file, but '%s' is a folder, pipe or device",
+    error (["backprop:" fn ":not_regular"], ...
+           "%s: file must be a regular file, but '%s' is a folder, pipe or device", ...
            fn, file);
   endif
 endfunction

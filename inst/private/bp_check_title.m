@@ -7,9 +7,9 @@
 ## @end deftypefn
 
 function bp_check_title (fn, title)
-  if (! (bp_is_unset (title)
+  if (! (bp_is_unset (title) ...
          || (ischar (title) && (isrow (title) || isempty (title)))))
-    error (["backprop:" fn ":wrong_type"],
+    error (["backprop:" fn ":wrong_type"], ...
            "%s: title must be a string, got %s", fn, bp_describe (title));
   endif
 endfunction

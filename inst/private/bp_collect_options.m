@@ -17,15 +17,15 @@ function opts = bp_collect_options (fn, args, npos)
   if (! isempty (args) && isstruct (args{1}))
     s = args{1};
     if (! isscalar (s))
-      error (["backprop:" fn ":wrong_type"],
-             "%s: argument %d: an options struct must be scalar, got %s",
+      error (["backprop:" fn ":wrong_type"], ...
+             "%s: argument %d: an options struct must be scalar, got %s", ...
              fn, npos + 1, bp_describe (s));
     endif
     bad = find (cellfun (@(f) any (f == 0), fieldnames (s)), 1);
     if (! isempty (bad))
       f = fieldnames (s){bad};
-      error (["backprop:" fn ":unknown_option"],
-             "%s: unknown option '%s' (option names are words such as 'eta')",
+      error (["backprop:" fn ":unknown_option"], ...
+             "%s: unknown option '%s' (option names are words such as 'eta')", ...
              fn, strrep (f, char (0), '\0'));
     endif
     opts = s;
@@ -41,19 +41,19 @@ function opts = bp_collect_options (fn, args, npos)
       else
         what = bp_describe (name);
       endif
-      error (["backprop:" fn ":missing_value"],
-             "%s: options come in name/value pairs; argument %d (%s) has no partner",
+      error (["backprop:" fn ":missing_value"], ...
+             "%s: options come in name/value pairs; argument %d (%s) has no partner", ...
              fn, npos + i, what);
     elseif (! is_name)
-      error (["backprop:" fn ":wrong_type"],
-             "%s: argument %d must be an option name (a string), got %s",
+      error (["backprop:" fn ":wrong_type"], ...
+             "%s: argument %d must be an option name (a string), got %s", ...
              fn, npos + i, bp_describe (name));
     elseif (! isvarname (name) || any (name == 0))
       ## (Octave 7's isvarname takes a name with a NUL after it, and so do
       ## struct field names, which C would read as the name before the
       ## NUL: such a name is unknown, its NUL shown as \0.)
-      error (["backprop:" fn ":unknown_option"],
-             "%s: unknown option '%s' (option names are words such as 'eta')",
+      error (["backprop:" fn ":unknown_option"], ...
+             "%s: unknown option '%s' (option names are words such as 'eta')", ...
              fn, strrep (name, char (0), '\0'));
     endif
     ## A pair replaces a field of the struct that differs only in case.

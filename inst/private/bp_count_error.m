@@ -7,10 +7,11 @@
 
 function bp_count_error (fn, nin, nout, max_out, usage)
   if (nout > max_out)
-    error (["backprop:" fn ":nargout"],
-           "%s: at most %d output arguments, got %d", fn, max_out, nout);
+    error (["backprop:" fn ":nargout"], ...
+           "%s: at most %d output argument%s, got %d", fn, max_out, ...
+           {"s", ""}{(max_out == 1) + 1}, nout);
   endif
-  error (["backprop:" fn ":nargin"],
-         "%s: wrong number of input arguments (%d); usage: %s %s", fn, nin,
+  error (["backprop:" fn ":nargin"], ...
+         "%s: wrong number of input arguments (%d); usage: %s %s", fn, nin, ...
          fn, usage);
 endfunction

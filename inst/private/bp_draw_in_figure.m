@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{h} =} bp_draw_in_figure (@var{fn}, @var{o}, @var{draw}, @var{nout})
+## @deftypefn {} {@var{out} =} bp_draw_in_figure (@var{fn}, @var{o}, @var{draw}, @var{nout})
 ## The figure handling of every bp_plot_* function @var{fn}: draw with
 ## @code{@var{draw} (@var{fig}, @var{ax})} (@var{ax} the caller's axes
 ## handle @var{o}.axes, or @code{[]}: then @var{draw} makes its own axes
@@ -34,10 +34,21 @@
 ## @end itemize
 ##
 ## @var{o} holds the options checked by @code{bp_check_figure_options}.
-## One copy, so that the plot functions handle figures alike.
+## @var{out} is what the caller returns as its varargout: @code{@{@var{h}@}}
+## when it was asked for an output, else @code{@{@}} (so that a call
+## without a semicolon prints no @code{ans}).  One copy, so that the plot
+## functions handle figures alike.
 ## @end deftypefn
 
-function h = bp_draw_in_figure (fn, o, draw, nout)
+function out = bp_draw_in_figure (fn, o, draw, nout)
+  out = {};
+  h = draw_somewhere (fn, o, draw, nout);
+  if (nout > 0)
+    out = {h};
+  endif
+endfunction
+
+function h = draw_somewhere (fn, o, draw, nout)
   if (! isempty (o.axes))
     h = draw_in_axes (fn, o, draw);
     return;
@@ -59,7 +70,7 @@ function h = bp_draw_in_figure (fn, o, draw, nout)
       guarded (fn, @() bp_write_figure (fn, h, file, "png"));
       printf ("%s: no display, so the figure went to %s\n", fn, file);
     elseif (unseen)
-      printf ("%s: no display, so h is an invisible figure; bp_print (h, \"figure.png\") writes it (or give the option \"file\")\n",
+      printf ("%s: no display, so h is an invisible figure; bp_print (h, \"figure.png\") writes it (or give the option \"file\")\n", ...
               fn);
     endif
     done = true;
@@ -126,16 +137,16 @@ function guarded (fn, f)
   try
     f ();
   catch err
-    if (! isempty (regexp (err.message, "ft_text_renderer|unable to load font",
+    if (! isempty (regexp (err.message, "ft_text_renderer|unable to load font", ...
                            "once")))
-      error (["backprop:" fn ":no_font"],
-             "%s: Octave cannot load its default font, so it cannot draw any figure (%s); install the FreeFont fonts (Debian and Ubuntu: fonts-freefont-otf), or start Octave with OCTAVE_FONTS_DIR naming a folder that holds FreeSans.otf",
+      error (["backprop:" fn ":no_font"], ...
+             "%s: Octave cannot load its default font, so it cannot draw any figure (%s); install the FreeFont fonts (Debian and Ubuntu: fonts-freefont-otf), or start Octave with OCTAVE_FONTS_DIR naming a folder that holds FreeSans.otf", ...
              fn, err.message);
     elseif (strncmp (err.identifier, ["backprop:" fn ":"], numel (fn) + 10))
       rethrow (err);
     endif
-    error (["backprop:" fn ":not_drawable"],
-           "%s: Octave's graphics could not draw this figure: %s", fn,
+    error (["backprop:" fn ":not_drawable"], ...
+           "%s: Octave's graphics could not draw this figure: %s", fn, ...
            err.message);
   end_try_catch
 endfunction

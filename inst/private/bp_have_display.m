@@ -8,6 +8,6 @@
 ## @end deftypefn
 
 function tf = bp_have_display ()
-  tf = isguirunning () || (have_window_system ()
+  tf = isguirunning () || (have_window_system () ...
                            && (ispc () || ismac () || ! isempty (getenv ("DISPLAY"))));
 endfunction

@@ -27,6 +27,6 @@ function layout = bp_layout (net)
       sz{e} = size (arrays{i});
     endfor
   endfor
-  layout = struct ("name", name, "layer", layer, "first", first,
+  layout = struct ("name", name, "layer", layer, "first", first, ...
                    "last", last, "size", sz);
 endfunction

@@ -22,8 +22,8 @@ function h = bp_new_figure (fn, size, visible)
     return;
   endif
   if (! any (strcmp (available_graphics_toolkits (), "gnuplot")))
-    error (["backprop:" fn ":no_toolkit"],
-           "%s: without a display figures are drawn with gnuplot, which is not available (install gnuplot)",
+    error (["backprop:" fn ":no_toolkit"], ...
+           "%s: without a display figures are drawn with gnuplot, which is not available (install gnuplot)", ...
            fn);
   endif
   warning ("off", "Octave:gnuplot-graphics", "local");

@@ -17,7 +17,7 @@ function ax = bp_panels (fig, rows, cols)
   for k = 1:rows * cols
     r = ceil (k / cols);
     c = k - (r - 1) * cols;
-    ax(k) = axes ("parent", fig, "outerposition",
+    ax(k) = axes ("parent", fig, "outerposition", ...
                   [(c - 1) / cols, (rows - r) / rows, 1 / cols, 1 / rows]);
   endfor
 endfunction

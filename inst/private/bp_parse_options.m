@@ -17,8 +17,8 @@ function opts = bp_parse_options (fn, defaults, args, npos)
   for i = 1:numel (names)
     k = find (strcmpi (names{i}, known), 1);
     if (isempty (k))
-      error (["backprop:" fn ":unknown_option"],
-             "%s: unknown option '%s'; the options are: %s", fn, names{i},
+      error (["backprop:" fn ":unknown_option"], ...
+             "%s: unknown option '%s'; the options are: %s", fn, names{i}, ...
              strjoin (known', ", "));
     endif
     opts.(known{k}) = given.(names{i});

@@ -47,7 +47,7 @@ function s = save_generators ()
   s.normal = randn ("state");
   s.seed = rand ("seed");
   rand (1);
-  s.legacy = ! isequal (typecast (rand ("seed"), "uint64"),
+  s.legacy = ! isequal (typecast (rand ("seed"), "uint64"), ...
                         typecast (s.seed, "uint64"));
   ## Undo the draw, which also keeps the active family active.
   if (s.legacy)

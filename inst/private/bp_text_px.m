@@ -12,7 +12,7 @@ function px = bp_text_px (ax, strings, pt)
   pt = pt(:) .* ones (numel (strings), 1);
   px = zeros (numel (strings), 2);
   for i = 1:numel (strings)
-    t = text (ax, 0, 0, strings{i}, "units", "pixels", "fontsize", pt(i),
+    t = text (ax, 0, 0, strings{i}, "units", "pixels", "fontsize", pt(i), ...
               "fontname", "FreeSans");
     e = get (t, "extent");
     delete (t);

@@ -33,7 +33,7 @@ function bp_write_figure (fn, h, file, format)
   gnuplot = strcmp (get (h, "__graphics_toolkit__"), "gnuplot");
   if (gnuplot)
     device = struct ("png", "-dpngcairo", "svg", "-dsvg", "pdf", "-dpdfcairo").(format);
-    if (! (isequal (bp_gnuplot_text (tmp, "'"), tmp)
+    if (! (isequal (bp_gnuplot_text (tmp, "'"), tmp) ...
            && isequal (bp_gnuplot_text (tmp, '"'), tmp)))
       not_written (fn, file, sprintf ("the temporary folder '%s' (TMPDIR) has a backslash, quote, backquote or control character in its name, which gnuplot would misread; set TMPDIR to another folder", tempdir ()));
     endif
@@ -49,7 +49,7 @@ function bp_write_figure (fn, h, file, format)
     end_try_catch
     bytes = read_bytes (fn, tmp);
     if (! looks_like (bytes, format))
-      not_written (fn, file, sprintf ("printing the figure made no %s file",
+      not_written (fn, file, sprintf ("printing the figure made no %s file", ...
                                       upper (format)));
     endif
     bp_check_regular_file (fn, file);
@@ -98,6 +98,6 @@ function bytes = read_bytes (fn, file)
 endfunction
 
 function not_written (fn, file, why)
-  error (["backprop:" fn ":not_written"], "%s: cannot write '%s': %s", fn,
+  error (["backprop:" fn ":not_written"], "%s: cannot write '%s': %s", fn, ...
          file, why);
 endfunction

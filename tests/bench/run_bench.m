@@ -39,7 +39,7 @@ function [frac, gf_w3, gf_dgemm] = w3_fraction (reps)
   for k = 1:reps
     f(2,k) = dgemm_rate (3);
     tic;
-    bp_train (net, X, Y, "epochs", 1, "batch", 128, "eta", 0.5,
+    bp_train (net, X, Y, "epochs", 1, "batch", 128, "eta", 0.5, ...
               "shuffle", false, "verbose", false);
     f(1,k) = epoch_flops (sizes, 9984) / toc / 1e9;
     f(3,k) = f(1,k) / f(2,k);
@@ -125,7 +125,7 @@ function r = w1_unrolled (reps)
   times = zeros (2, reps);
   for k = 1:reps
     tic;
-    trained = bp_train (net, X, Y, "epochs", steps, "batch", m, "eta", eta,
+    trained = bp_train (net, X, Y, "epochs", steps, "batch", m, "eta", eta, ...
                         "shuffle", false, "verbose", false);
     times(1,k) = toc;
     W1 = net.W{1};  b1 = net.b{1};  W2 = net.W{2};  b2 = net.b{2};
@@ -169,14 +169,14 @@ function r = full_batch (reps)
   endif
   N = columns (X);
   Y = full (sparse (labels, 1:N, 1, 10, N));
-  net = bp_init ([784 30 10], "activation", {"sigmoid", "softmax"},
+  net = bp_init ([784 30 10], "activation", {"sigmoid", "softmax"}, ...
                  "loss", "log-likelihood", "seed", 1);
   theta = bp_unroll (net);
   E = 5;                                 # epochs, iterations, calls per timing
   t = zeros (4, reps);
   for k = 1:reps
     tic;
-    bp_train (net, X, Y, "epochs", E, "batch", N, "eta", 0.1, "shuffle", false,
+    bp_train (net, X, Y, "epochs", E, "batch", N, "eta", 0.1, "shuffle", false, ...
               "verbose", false);
     t(1,k) = toc / E;
     tic;
@@ -261,26 +261,26 @@ results = {};
 for i = 1:rows (work)
   r = workload (work{i,:});
   results{end+1} = r;
-  printf ("%-56s %9.4fs %9.4fs %7.1fx  %s (%.9g vs %.9g)\n", r.name, r.bp,
+  printf ("%-56s %9.4fs %9.4fs %7.1fx  %s (%.9g vs %.9g)\n", r.name, r.bp, ...
           r.pure, r.speedup, yes_no (r.same_loss), r.loss_bp, r.loss_pure);
 endfor
 u = w1_unrolled (5);
-printf ("%-56s %9.4fs %9.4fs %7.1fx  %s\n",
-        "W1 against a hand-unrolled two-layer loop", u.bp, u.pure,
-        u.pure / u.bp,
+printf ("%-56s %9.4fs %9.4fs %7.1fx  %s\n", ...
+        "W1 against a hand-unrolled two-layer loop", u.bp, u.pure, ...
+        u.pure / u.bp, ...
         yes_no (abs (u.loss_bp - u.loss_pure) <= 1e-6 * abs (u.loss_pure)));
 [frac, gf_w3, gf_dgemm] = w3_fraction (7);
-printf ("\nW3 bp_train: %.1f GFLOP/s = %.0f%% of the dgemm rate (%.1f GFLOP/s),\n",
+printf ("\nW3 bp_train: %.1f GFLOP/s = %.0f%% of the dgemm rate (%.1f GFLOP/s),\n", ...
         gf_w3, 100 * frac, gf_dgemm);
 printf ("  medians of 7 pairs measured in turn\n");
 
 [sliced, whole] = w3_slices (7);
-printf ("\nW3 in 20 ms slices (Ctrl-C between them): %.4f s, in one slice %.4f s: %+.1f%%\n",
+printf ("\nW3 in 20 ms slices (Ctrl-C between them): %.4f s, in one slice %.4f s: %+.1f%%\n", ...
         sliced, whole, 100 * (sliced / whole - 1));
 printf ("  medians of 7 pairs; the same network either way\n");
 t = w3_optimizers (5);
 printf ("\nW3, one epoch per optimiser (medians of 5, alternated):\n");
-printf ("  sgd %.3f s, momentum %.3f s (x%.2f), rmsprop %.3f s (x%.2f), adam %.3f s (x%.2f of sgd)\n",
+printf ("  sgd %.3f s, momentum %.3f s (x%.2f), rmsprop %.3f s (x%.2f), adam %.3f s (x%.2f of sgd)\n", ...
         t(1), t(2), t(2) / t(1), t(3), t(3) / t(1), t(4), t(4) / t(1));
 
 printf ("\nteaching loop (bp_gradient + bp_sgd_step per step) vs the pure-Octave step:\n");
@@ -290,11 +290,11 @@ printf ("  W1: %.1f us per step vs %.1f us (ratio %.2f)\n", 1e6 * t1, 1e6 * p1, 
 printf ("  W2: %.1f us per step vs %.1f us (ratio %.2f)\n", 1e6 * t2, 1e6 * p2, t2 / p2);
 
 fb = full_batch (5);
-printf ("\nfull-batch minimisers, [784 30 10] on %s (medians of %d):\n",
+printf ("\nfull-batch minimisers, [784 30 10] on %s (medians of %d):\n", ...
         fb.data, fb.reps);
 what = {"one full-batch SGD epoch", "one bp_cost call (loss and gradient)", ...
         "one cg iteration", "one bfgs iteration"};
 for i = 1:4
-  printf ("  %-38s %8.1f ms  (%.2f epochs)\n", what{i}, 1e3 * fb.t(i),
+  printf ("  %-38s %8.1f ms  (%.2f epochs)\n", what{i}, 1e3 * fb.t(i), ...
           fb.t(i) / fb.t(1));
 endfor

@@ -49,10 +49,10 @@ function fuzz_child (list_file, results_file)
       r = run_case (c);
     catch err
       ## A fault of this runner, not of the call: say so, and go on.
-      r = struct ("status", "setup", "identifier", "", "flags", "", "ms", 0,
+      r = struct ("status", "setup", "identifier", "", "flags", "", "ms", 0, ...
                   "message", ["fuzz_child: " clean(err.message)]);
     end_try_catch
-    fprintf (fid, "E\t%s\t%s\t%s\t%s\t%d\t%s\n", c.id, r.status,
+    fprintf (fid, "E\t%s\t%s\t%s\t%s\t%d\t%s\n", c.id, r.status, ...
              dash (r.identifier), dash (r.flags), r.ms, dash (r.message));
     fflush (fid);
   endfor
@@ -74,13 +74,13 @@ function cases = read_cases (file)
   cases = cell (1, numel (lines));
   for i = 1:numel (lines)
     f = strsplit (lines{i}, "\t");
-    cases{i} = struct ("id", f{1}, "fn", f{2}, "nout", str2double (f{3}),
+    cases{i} = struct ("id", f{1}, "fn", f{2}, "nout", str2double (f{3}), ...
                        "args", {f(6:end)});
   endfor
 endfunction
 
 function r = run_case (c)
-  r = struct ("status", "", "identifier", "", "flags", "", "ms", 0,
+  r = struct ("status", "", "identifier", "", "flags", "", "ms", 0, ...
               "message", "");
   try
     args = cellfun (@value_of, c.args, "uniformoutput", false);
@@ -158,7 +158,7 @@ endfunction
 ## narrowed to real, so complexity itself is not compared.
 function tf = same (a, b)
   try
-    tf = (strcmp (class (a), class (b)) && isequal (size (a), size (b))
+    tf = (strcmp (class (a), class (b)) && isequal (size (a), size (b)) ...
           && issparse (a) == issparse (b) && isequaln (a, b));
   catch
     tf = true;      # values that cannot be compared (some objects)
@@ -201,7 +201,7 @@ endfunction
 function tf = has_seed (args)
   tf = false;
   for i = 1:numel (args) - 1
-    if (ischar (args{i}) && isrow (args{i}) && strcmpi (args{i}, "seed")
+    if (ischar (args{i}) && isrow (args{i}) && strcmpi (args{i}, "seed") ...
         && ! (isa (args{i+1}, "double") && isempty (args{i+1})))
       tf = true;
     endif

@@ -63,7 +63,7 @@ function n = fuzz_generate (out_file, scratch, sample, seed, index_file = "")
     printf (" (a sample, seed %d)", seed);
   endif
   if (! isempty (dropped))
-    printf (", %d values skipped (their expression does not evaluate):\n  %s",
+    printf (", %d values skipped (their expression does not evaluate):\n  %s", ...
             numel (dropped), strjoin (unique (dropped), "\n  "));
   endif
   printf ("\n");
@@ -80,17 +80,17 @@ function check_index (index_file, fns)
   missing = setdiff (listed, fns);
   unknown = setdiff (fns, listed);
   if (! isempty (missing))
-    error ("fuzz_generate: no fuzz spec for %s, which %s lists as public; every public function must have one: add it to tests/fuzz/fuzz_specs.m",
+    error ("fuzz_generate: no fuzz spec for %s, which %s lists as public; every public function must have one: add it to tests/fuzz/fuzz_specs.m", ...
            strjoin (missing, ", "), index_file);
   elseif (! isempty (unknown))
-    error ("fuzz_generate: fuzz spec for %s, which %s does not list; remove the spec or list the function",
+    error ("fuzz_generate: fuzz spec for %s, which %s does not list; remove the spec or list the function", ...
            strjoin (unknown, ", "), index_file);
   endif
 endfunction
 
 ## What fuzz_specs needs of the fixtures (their names), without the files.
 function fix = no_fixtures ()
-  fix = struct ("dir", "", "out", "out", "png", "out/a.png",
+  fix = struct ("dir", "", "out", "out", "png", "out/a.png", ...
                 "idx", {{"x", "a file", "ok"}}, "pipe", "pipe.png");
 endfunction
 
@@ -98,9 +98,9 @@ endfunction
 
 ## One call: ARGS are expressions; EXPECT is fixed, or decided later by
 ## PRED applied to the value of ARGS{SLOT}.
-function c = new_case (fn, nout, desc, args, expect, pred = [], slot = 0,
+function c = new_case (fn, nout, desc, args, expect, pred = [], slot = 0, ...
                        slow = false)
-  c = struct ("fn", fn, "nout", nout, "desc", desc, "args", {args},
+  c = struct ("fn", fn, "nout", nout, "desc", desc, "args", {args}, ...
               "expect", expect, "pred", {pred}, "slot", slot, "slow", slow);
 endfunction
 
@@ -127,12 +127,12 @@ function cases = count_cases (s, base)
       endif
     endif
     ok = nin >= s.minin && nin <= npos;
-    cases = [cases, new_case(s.fn, 1, sprintf ("%d inputs", nin), args,
+    cases = [cases, new_case(s.fn, 1, sprintf ("%d inputs", nin), args, ...
                              pick (ok, "ok", "error"))];
   endfor
   for nout = 0:s.maxout+1
     too_many = pick (s.octave_outputs, "octave", "error");
-    cases = [cases, new_case(s.fn, nout, sprintf ("%d outputs", nout), base,
+    cases = [cases, new_case(s.fn, nout, sprintf ("%d outputs", nout), base, ...
                              pick (nout <= s.maxout, "ok", too_many))];
   endfor
 endfunction
@@ -159,7 +159,7 @@ function cases = slot_cases (s, base, generic)
     for v = 1:rows (values)
       args = [base, {["'" name "'"], values{v,1}}];
       desc = sprintf ("option '%s' = %s", name, values{v,2});
-      cases = [cases, slot_case(s.fn, s.maxout, desc, args, values{v,3}, pred,
+      cases = [cases, slot_case(s.fn, s.maxout, desc, args, values{v,3}, pred, ...
                                 numel (args))];
     endfor
   endfor
@@ -228,8 +228,8 @@ endfunction
 ## The same call reached twice (the valid value, the count variants)
 ## is kept once.
 function cases = unique_calls (cases)
-  keys = arrayfun (@(c) sprintf ("%s|%d|%s", c.fn, c.nout,
-                                 strjoin (c.args, "\x1f")), cases,
+  keys = arrayfun (@(c) sprintf ("%s|%d|%s", c.fn, c.nout, ...
+                                 strjoin (c.args, "\x1f")), cases, ...
                    "uniformoutput", false);
   [~, first] = unique (keys, "first");
   cases = cases(sort (first));

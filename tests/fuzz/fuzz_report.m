@@ -44,7 +44,7 @@ function nbad = fuzz_report (scratch, info = "")
   if (nbad == 0)
     printf ("\nno BAD calls\n");
   else
-    printf ("\n%d BAD call%s%s\n", numel (bad), pick (numel (bad) == 1, "", "s"),
+    printf ("\n%d BAD call%s%s\n", numel (bad), pick (numel (bad) == 1, "", "s"), ...
             pick (isempty (stray), "", ", and stray files"));
   endif
 endfunction
@@ -57,8 +57,8 @@ function cases = read_catalogue (file)
   cases = cell (1, numel (lines));
   for i = 1:numel (lines)
     f = strsplit (lines{i}, "\t");
-    cases{i} = struct ("id", str2double (f{1}), "fn", f{2},
-                       "nout", str2double (f{3}), "expect", f{4},
+    cases{i} = struct ("id", str2double (f{1}), "fn", f{2}, ...
+                       "nout", str2double (f{3}), "expect", f{4}, ...
                        "desc", f{5}, "args", {f(6:end)});
   endfor
 endfunction
@@ -67,8 +67,8 @@ endfunction
 ## driver wrote for calls that killed or hung their child ("C", "H") or
 ## were never run because a child failed to start ("F").
 function rec = read_results (dir, n)
-  rec = repmat (struct ("status", "missing", "identifier", "", "flags", "",
-                        "ms", NaN, "message", "", "crash", "", "hang", ""),
+  rec = repmat (struct ("status", "missing", "identifier", "", "flags", "", ...
+                        "ms", NaN, "message", "", "crash", "", "hang", ""), ...
                 1, n);
   files = glob (fullfile (dir, "*.out"));
   for k = 1:numel (files)
@@ -87,12 +87,12 @@ function rec = read_results (dir, n)
           rec(id).ms = str2double (f{6});
           rec(id).message = undash (strjoin (f(7:end), " "));
         case "C"
-          rec(id).crash = sprintf ("%s %s", describe_exit (str2double (f{3})),
-                                   pick (strcmp (f{4}, "after"),
+          rec(id).crash = sprintf ("%s %s", describe_exit (str2double (f{3})), ...
+                                   pick (strcmp (f{4}, "after"), ...
                                            "after the call returned", ""));
         case "H"
-          rec(id).hang = sprintf ("no answer for %s s%s, killed", f{3},
-                                  pick (numel (f) > 3 && strcmp (f{4}, "after"),
+          rec(id).hang = sprintf ("no answer for %s s%s, killed", f{3}, ...
+                                  pick (numel (f) > 3 && strcmp (f{4}, "after"), ...
                                           " after the call returned", ""));
         case "F"
           rec(id).status = "setup";
@@ -171,7 +171,7 @@ function [outcome, bad, got] = judge (c, r)
     if (any (strncmp (flags, "stray:", 6)))
       bad{end+1} = "stray_file";
     endif
-    if (any (! strncmp (flags, "modified", 8) & ! strcmp (flags, "garbled")
+    if (any (! strncmp (flags, "modified", 8) & ! strcmp (flags, "garbled") ...
              & ! strncmp (flags, "stray:", 6)))
       bad{end+1} = "side_effect";
     endif
@@ -184,7 +184,7 @@ endfunction
 function print_counts (cases, info)
   fns = unique (cellfun (@(c) c.fn, cases, "uniformoutput", false));
   printf ("\nbackprop fuzz: %d calls%s\n\n", numel (cases), info);
-  printf ("%-18s %6s %6s %6s %6s %9s %5s\n", "function", "calls", "ok",
+  printf ("%-18s %6s %6s %6s %6s %9s %5s\n", "function", "calls", "ok", ...
           "error", "BAD", "modified", "side");
   total = zeros (1, 6);
   for i = 1:numel (fns)
@@ -197,18 +197,18 @@ function print_counts (cases, info)
     printf ("%-18s %6d %6d %6d %6d %9d %5d\n", fns{i}, row);
   endfor
   printf ("%-18s %6d %6d %6d %6d %9d %5d\n", "all", total);
-  printf ("\noutcomes: ok %d, error %d, BAD %d\n", count(cases, "ok"),
+  printf ("\noutcomes: ok %d, error %d, BAD %d\n", count(cases, "ok"), ...
           count(cases, "error"), sum(cellfun (@(c) ! isempty (c.bad), cases)));
   printf ("BAD kinds:");
   for k = {"accepted", "rejected", "bad_id", "bad_message", "crash", "hang", ...
            "modified", "side_effect", "stray_file", "setup", "missing"}
-    printf (" %s %d%s", k{1}, sum (cellfun (@(c) any (strcmp (c.bad, k{1})), cases)),
+    printf (" %s %d%s", k{1}, sum (cellfun (@(c) any (strcmp (c.bad, k{1})), cases)), ...
             pick (strcmp (k{1}, "missing"), "\n", ","));
   endfor
-  printf ("expected: ok %d, error %d, either %d (of which ok %d)\n",
-          sum (cellfun (@(c) strcmp (c.expect, "ok"), cases)),
-          sum (cellfun (@(c) strcmp (c.expect, "error"), cases)),
-          sum (cellfun (@(c) strcmp (c.expect, "any"), cases)),
+  printf ("expected: ok %d, error %d, either %d (of which ok %d)\n", ...
+          sum (cellfun (@(c) strcmp (c.expect, "ok"), cases)), ...
+          sum (cellfun (@(c) strcmp (c.expect, "error"), cases)), ...
+          sum (cellfun (@(c) strcmp (c.expect, "any"), cases)), ...
           sum (cellfun (@(c) strcmp (c.expect, "any") && strcmp (c.outcome, "ok"), cases)));
 endfunction
 
@@ -262,12 +262,12 @@ function s = expectation (c)
     case "ok"
       s = "no error (the arguments are valid), arguments unchanged";
     case "error"
-      s = sprintf ("an error [backprop:%s:<reason>] \"%s: ...\", arguments unchanged",
+      s = sprintf ("an error [backprop:%s:<reason>] \"%s: ...\", arguments unchanged", ...
                    c.fn, c.fn);
     case "octave"
       s = "an error (Octave's own: the function is not run), arguments unchanged";
     otherwise
-      s = sprintf ("no error or an error [backprop:%s:<reason>], arguments unchanged",
+      s = sprintf ("no error or an error [backprop:%s:<reason>], arguments unchanged", ...
                    c.fn);
   endswitch
 endfunction
@@ -297,7 +297,7 @@ function stray = stray_files (scratch)
     endfor
   endfor
   if (! isempty (stray))
-    printf ("\nstray files left by the calls (in the scratch folder): %s\n",
+    printf ("\nstray files left by the calls (in the scratch folder): %s\n", ...
             strjoin (stray, ", "));
   endif
 endfunction

@@ -59,10 +59,10 @@ endfunction
 ## ---- one spec per public function
 
 function s = new_spec (fn, minin, maxout, has_options)
-  s = struct ("fn", fn, "minin", minin, "maxout", maxout,
-              "has_options", has_options, "octave_outputs", false,
-              "pos", {cell(0, 4)},
-              "opts", {cell(0, 4)}, "extra", {cell(0, 4)},
+  s = struct ("fn", fn, "minin", minin, "maxout", maxout, ...
+              "has_options", has_options, "octave_outputs", false, ...
+              "pos", {cell(0, 4)}, ...
+              "opts", {cell(0, 4)}, "extra", {cell(0, 4)}, ...
               "specials", {cell(0, 5)});
 endfunction
 
@@ -301,14 +301,14 @@ function c = optimizer_specials (N, X, Y)
   c(end+1,:) = {"optimizer 'bfgs' with line_tol = 0 (no line search can succeed)", ...
                 {N, X, Y, "'optimizer'", "'bfgs'", "'line_tol'", "0", "'max_iter'", "3"}, 2, "error", false};
   ## An option the optimizer does not use: refused.
-  mine = struct ("sgd", {{"momentum"}}, "rmsprop", {{"rho", "epsilon"}},
-                 "adam", {{"beta1", "beta2", "epsilon"}},
-                 "cg", {{"max_iter", "tol", "step", "line_tol"}},
+  mine = struct ("sgd", {{"momentum"}}, "rmsprop", {{"rho", "epsilon"}}, ...
+                 "adam", {{"beta1", "beta2", "epsilon"}}, ...
+                 "cg", {{"max_iter", "tol", "step", "line_tol"}}, ...
                  "bfgs", {{"max_iter", "tol", "step", "line_tol"}});
-  values = struct ("epochs", "2", "batch", "2", "eta", "0.1", "shuffle", "true",
-                   "seed", "1", "momentum", "0.5", "rho", "0.9", "beta1", "0.9",
-                   "beta2", "0.99", "epsilon", "1e-6", "max_iter", "3",
-                   "tol", "1e-3", "step", "0.1", "line_tol", "0.2",
+  values = struct ("epochs", "2", "batch", "2", "eta", "0.1", "shuffle", "true", ...
+                   "seed", "1", "momentum", "0.5", "rho", "0.9", "beta1", "0.9", ...
+                   "beta2", "0.99", "epsilon", "1e-6", "max_iter", "3", ...
+                   "tol", "1e-3", "step", "0.1", "line_tol", "0.2", ...
                    "schedule", "{'exponential', 0.9}");
   minibatch = {"epochs", "batch", "eta", "shuffle", "seed", "schedule"};
   for opt = fieldnames (mine)'
@@ -408,9 +408,9 @@ function s = spec_dataset ()
     "targets", "name",   "'binary'",  @(v) p_name (v, {"onehot", "binary"}, "double")
     "seed",    "scalar", "1",         @(v) p_scalar (v, 0, 2^32 - 1, true, "double")
   };
-  uses = struct ("xor", {{"targets"}}, "moons", {{"n", "noise", "targets"}},
+  uses = struct ("xor", {{"targets"}}, "moons", {{"n", "noise", "targets"}}, ...
                  "circles", {{"n", "noise", "targets"}}, "article_232", {{}});
-  values = struct ("n", "20", "noise", "0.1", "turns", "2", "classes", "3",
+  values = struct ("n", "20", "noise", "0.1", "turns", "2", "classes", "3", ...
                    "targets", "'onehot'");
   for name = {"xor", "moons", "circles", "article-232"}
     used = uses.(strrep (name{1}, "-", "_"));
@@ -819,10 +819,10 @@ endfunction
 ## (training diverges): EXTREME says what to expect of them.
 function r = p_matrix (v, nrows, ncols, extreme)
   r = "error";
-  if (! (isa (v, "double") && isreal (v) && ! issparse (v) && ndims (v) == 2
+  if (! (isa (v, "double") && isreal (v) && ! issparse (v) && ndims (v) == 2 ...
          && ! isempty (v) && all (isfinite (v(:)))))
     return;
-  elseif ((! isempty (nrows) && rows (v) != nrows)
+  elseif ((! isempty (nrows) && rows (v) != nrows) ...
           || (! isempty (ncols) && columns (v) != ncols))
     return;
   endif
@@ -841,7 +841,7 @@ function r = p_scalar (v, lo, hi, integer, unset = "", big = Inf)
     v = double (v);
   endif
   r = "error";
-  if (isa (v, "double") && isreal (v) && ! issparse (v) && isscalar (v)
+  if (isa (v, "double") && isreal (v) && ! issparse (v) && isscalar (v) ...
       && isfinite (v) && v >= lo && v <= hi && (! integer || v == fix (v)))
     r = pick (v > big, "any", "ok");
   endif
@@ -865,7 +865,7 @@ function r = p_activation (v, L, names)
   r = "error";
   if (ischar (v))
     r = p_name (v, names);
-  elseif (iscell (v) && numel (v) == L
+  elseif (iscell (v) && numel (v) == L ...
           && all (cellfun (@(c) strcmp (p_name (c, names), "ok"), v)))
     r = "ok";
   endif
@@ -875,8 +875,8 @@ endfunction
 ## child's 4 GB cap must fail; middling ones may go either way.
 function r = p_sizes (v)
   r = "error";
-  if (! (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
-         && numel (v) >= 2 && all (isfinite (v)) && all (v >= 1)
+  if (! (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v) ...
+         && numel (v) >= 2 && all (isfinite (v)) && all (v >= 1) ...
          && all (v == fix (v))))
     return;
   endif
@@ -895,7 +895,7 @@ endfunction
 ## broken networks of fuzz_nets carry their own expectations.
 function r = p_net (v)
   r = "error";
-  if (isstruct (v) && isscalar (v)
+  if (isstruct (v) && isscalar (v) ...
       && all (isfield (v, {"sizes", "W", "b", "g", "loss"})))
     r = pick (isequal (v.sizes, [2 3 1]), "ok", "any");
   endif
@@ -911,7 +911,7 @@ function r = p_cells (v, shapes, finite, column_cell)
   endif
   for l = 1:numel (shapes)
     m = v{l};
-    if (! (isa (m, "double") && isreal (m) && ! issparse (m) && ndims (m) == 2
+    if (! (isa (m, "double") && isreal (m) && ! issparse (m) && ndims (m) == 2 ...
            && isequal (size (m), shapes{l})))
       return;
     elseif (finite && ! all (isfinite (m(:))))
@@ -975,7 +975,7 @@ function r = p_schedule (v)
     case "exponential"
       ok = numel (p) == 1 && unit (p{1});
     case "plateau"
-      ok = (numel (p) == 3 && whole (p{1}) && unit (p{2}) && p{2} < 1
+      ok = (numel (p) == 3 && whole (p{1}) && unit (p{2}) && p{2} < 1 ...
             && num (p{3}) && p{3} >= 0);
     otherwise
       ok = false;
@@ -1022,7 +1022,7 @@ function r = p_validation (v)
     a = p_matrix (v{1}, 2, [], "any");
     b = p_matrix (v{2}, 1, [], "any");
     r = "error";
-    if (! strcmp (a, "error") && ! strcmp (b, "error")
+    if (! strcmp (a, "error") && ! strcmp (b, "error") ...
         && columns (v{1}) == columns (v{2}))
       r = pick (strcmp (a, "ok") && strcmp (b, "ok"), "ok", "any");
     endif
@@ -1057,7 +1057,7 @@ function r = p_factors (v)
   index = @(u) scalar (u) && isfinite (u) && u >= 1 && u == fix (u);
   name = @(u, names) ischar (u) && isrow (u) && any (strcmp (u, names));
   acts = activations ();
-  if (! (isstruct (v) && isscalar (v)) || ! all (ismember (fieldnames (v), known))
+  if (! (isstruct (v) && isscalar (v)) || ! all (ismember (fieldnames (v), known)) ...
       || ! all (isfield (v, need)))
     return;
   elseif (! (index (v.l) && index (v.j) && index (v.k) && index (v.L) && v.l <= v.L))
@@ -1066,7 +1066,7 @@ function r = p_factors (v)
     return;
   elseif (! all (cellfun (@(f) scalar (v.(f)), {"a", "z", "dC_da", "da_dz", "dz_dw", "dC_dw", "delta"})))
     return;
-  elseif (! ((islogical (v.via_delta) || scalar (v.via_delta)) && isscalar (v.via_delta)
+  elseif (! ((islogical (v.via_delta) || scalar (v.via_delta)) && isscalar (v.via_delta) ...
              && any (v.via_delta == [0 1])))
     return;
   elseif (isfield (v, "note") && ! (ischar (v.note) && (isrow (v.note) || isempty (v.note))))
@@ -1082,7 +1082,7 @@ function r = p_factors (v)
       endif
     endfor
   else
-    if (! all (isfield (v, [next, {"next_g"}])) || ! name (v.next_g, acts)
+    if (! all (isfield (v, [next, {"next_g"}])) || ! name (v.next_g, acts) ...
         || (isfield (v, "y") && ! isempty (v.y)))
       return;
     endif
@@ -1142,7 +1142,7 @@ endfunction
 function r = p_size (v, lo)
   if (isa (v, "double") && isempty (v))
     r = "ok";
-  elseif (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
+  elseif (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2 ...
           && all (isfinite (v)) && all (v(:)' >= lo) && all (v <= 10000))
     r = pick (ndims (v) == 2, "ok", "any");
   else
@@ -1170,7 +1170,7 @@ endfunction
 function r = p_hist_run (v, one)
   if (isnumeric (v))
     r = "error";
-    if (isa (v, "double") && isreal (v) && ! issparse (v) && ndims (v) == 2
+    if (isa (v, "double") && isreal (v) && ! issparse (v) && ndims (v) == 2 ...
         && ! isempty (v) && (isvector (v) || ! one) && ! any (isnan (v(:))))
       ## Octave's axes cannot span magnitudes beyond about 1e+-150 (see
       ## inst/private/bp_check_drawable.m): such values are refused.
@@ -1188,7 +1188,7 @@ endfunction
 ## Class indices 1..K, one per column of X.
 function r = p_labels (v, m, K)
   r = "error";
-  if (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+  if (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v) ...
       && numel (v) == m && all (v >= 1 & v <= K & v == fix (v)))
     r = "ok";
   endif
@@ -1197,7 +1197,7 @@ endfunction
 function r = p_limits (v)
   if (isa (v, "double") && isempty (v))
     r = "ok";
-  elseif (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 4
+  elseif (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 4 ...
           && all (isfinite (v(:))) && v(1) < v(2) && v(3) < v(4))
     ## Each axis must span at least 1e-6 (and 1e-6 of its ends' size),
     ## within the magnitudes Octave's axes can draw.
@@ -1219,7 +1219,7 @@ function r = p_net_labels (v)
     r = p_scalar (v, 0, 1, true);
   elseif (iscell (v))
     r = names_ok (v, 3);
-  elseif (isstruct (v) && isscalar (v)
+  elseif (isstruct (v) && isscalar (v) ...
           && all (ismember (fieldnames (v), {"nodes", "weights"})))
     r = "ok";
     if (isfield (v, "nodes") && strcmp (names_ok (v.nodes, 3), "error"))
@@ -1233,7 +1233,7 @@ function r = p_net_labels (v)
 endfunction
 
 function r = names_ok (c, n)
-  ok = (iscell (c) && numel (c) == n
+  ok = (iscell (c) && numel (c) == n ...
        && all (cellfun (@(s) ischar (s) && isrow (s) && numel (s) >= 1 && numel (s) <= 40, c)));
   r = pick (ok, "ok", "error");
 endfunction
@@ -1246,7 +1246,7 @@ function r = p_show (v)
   elseif (ischar (v) && isrow (v))
     v = {v};
   endif
-  ok = (iscellstr (v) && ! isempty (v) && all (ismember (v, {"loss", "accuracy"}))
+  ok = (iscellstr (v) && ! isempty (v) && all (ismember (v, {"loss", "accuracy"})) ...
        && numel (unique (v)) == numel (v));
   r = pick (ok, "ok", "error");
 endfunction
@@ -1258,14 +1258,14 @@ function r = p_run_names (v)
   elseif (ischar (v) && (isrow (v) || isempty (v)))
     r = "ok";
   else
-    r = pick (iscell (v) && numel (v) == 1 && ischar (v{1})
+    r = pick (iscell (v) && numel (v) == 1 && ischar (v{1}) ...
               && (isrow (v{1}) || isempty (v{1})), "ok", "error");
   endif
 endfunction
 
 ## bp_plot_weights' [rows cols] for 2 inputs.
 function r = p_shape (v)
-  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
+  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2 ...
        && all (isfinite (v)) && all (v >= 1) && all (v == fix (v)) && prod (v) == 2);
   r = pick (ok, "ok", "error");
 endfunction
@@ -1275,7 +1275,7 @@ function r = p_units (v)
   if (isa (v, "double") && isempty (v))
     r = "ok";
   else
-    ok = (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+    ok = (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v) ...
          && all (v >= 1 & v <= 3 & v == fix (v)));
     r = pick (ok, "ok", "error");
   endif
@@ -1283,7 +1283,7 @@ endfunction
 
 ## N class numbers: whole, finite (any sign).
 function r = p_class_row (v, n)
-  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
+  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v) ...
        && numel (v) == n && all (isfinite (v)) && all (v == fix (v)));
   r = pick (ok, "ok", "error");
 endfunction
@@ -1294,8 +1294,8 @@ function r = p_class_list (v)
     r = "ok";
     return;
   endif
-  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v)
-       && all (isfinite (v)) && all (v == fix (v))
+  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && isvector (v) ...
+       && all (isfinite (v)) && all (v == fix (v)) ...
        && numel (unique (v)) == numel (v) && all (ismember ([1 2], v)));
   r = pick (ok, "ok", "error");
 endfunction
@@ -1304,7 +1304,7 @@ function r = p_class_names (v, K)
   if (isa (v, "double") && isempty (v))
     r = "ok";
   else
-    ok = (iscell (v) && numel (v) == K
+    ok = (iscell (v) && numel (v) == K ...
          && all (cellfun (@(s) ischar (s) && isrow (s) && ! isempty (s), v)));
     r = pick (ok, "ok", "error");
   endif
@@ -1317,8 +1317,8 @@ function r = p_confusion_struct (v)
     return;
   endif
   N = v.counts;
-  if (isa (N, "double") && isreal (N) && ! issparse (N) && ndims (N) == 2
-      && rows (N) == columns (N) && rows (N) >= 1 && all (isfinite (N(:)))
+  if (isa (N, "double") && isreal (N) && ! issparse (N) && ndims (N) == 2 ...
+      && rows (N) == columns (N) && rows (N) >= 1 && all (isfinite (N(:))) ...
       && all (N(:) >= 0) && all (N(:) == fix (N(:))) && sum (N(:)) > 0)
     r = "ok";
     if (isfield (v, "names"))
@@ -1328,7 +1328,7 @@ function r = p_confusion_struct (v)
 endfunction
 
 function r = p_panels (v)
-  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2
+  ok = (isa (v, "double") && isreal (v) && ! issparse (v) && numel (v) == 2 ...
        && all (v >= 1 & v <= 20 & v == fix (v)));
   r = pick (ok, "ok", "error");
 endfunction
@@ -1337,7 +1337,7 @@ endfunction
 ## earlier call's argument made in the same child.
 function r = p_figure_handle (v)
   r = "error";
-  if (isa (v, "double") && isreal (v) && isscalar (v) && v >= 1 && v == fix (v)
+  if (isa (v, "double") && isreal (v) && isscalar (v) && v >= 1 && v == fix (v) ...
       && v < 1e6)
     r = "any";
   endif

@@ -112,7 +112,8 @@ trap 'exit 130' INT TERM
 
 # An Octave script of the package setup followed by CODE.
 script() {
-  # tests/lib gives the children deep_copy, shared with the other tests.
+  # tests/lib gives the generator bad_values and the children deep_copy,
+  # shared with the other tests.
   printf '%s\naddpath (%s, %s);\n%s\n' "$setup" "'$here'" "'$here/../lib'" \
     "$2" > "$scratch/$1.m"
   echo "$scratch/$1.m"

@@ -22,18 +22,18 @@ function problem = check_error (fn, args, nout, reasons, names, what)
     msg = err.message;
     prefix = ["backprop:" fn ":"];
     if (! strncmp (id, prefix, numel (prefix)))
-      bad{end+1} = sprintf ("identifier '%s' does not start with '%s'",
+      bad{end+1} = sprintf ("identifier '%s' does not start with '%s'", ...
                             id, prefix);
-    elseif (! isempty (reasons) && ! any (strcmp (id(numel (prefix)+1:end),
+    elseif (! isempty (reasons) && ! any (strcmp (id(numel (prefix)+1:end), ...
                                                   reasons)))
-      bad{end+1} = sprintf ("identifier '%s', expected reason %s", id,
+      bad{end+1} = sprintf ("identifier '%s', expected reason %s", id, ...
                             strjoin (reasons, " or "));
     endif
     if (! strncmp (msg, [fn ": "], numel (fn) + 2))
       bad{end+1} = sprintf ("message does not start with '%s: '", fn);
     endif
     if (! isempty (names) && ! any (cellfun (@(n) names_word (msg, n), names)))
-      bad{end+1} = sprintf ("message does not name %s",
+      bad{end+1} = sprintf ("message does not name %s", ...
                             strjoin (names, " or "));
     endif
     if (! isempty (bad))
@@ -45,7 +45,7 @@ function problem = check_error (fn, args, nout, reasons, names, what)
   endif
   problem = "";
   if (! isempty (bad))
-    problem = sprintf ("%s with %s (nargout %d): %s", fn, what, nout,
+    problem = sprintf ("%s with %s (nargout %d): %s", fn, what, nout, ...
                        strjoin (bad, "; "));
   endif
 endfunction

@@ -24,7 +24,7 @@ function problem = check_limited (fn, code, kbytes, what)
   if (! exist (octave, "file"))
     return;   # no octave-cli to run the child with: nothing to check
   endif
-  [status, out] = system (sprintf ("ulimit -v %d; '%s' --norc --no-history --quiet --eval \"%s\" 2>&1",
+  [status, out] = system (sprintf ("ulimit -v %d; '%s' --norc --no-history --quiet --eval \"%s\" 2>&1", ...
                                    kbytes, octave, child));
   id = regexp (out, '^ID=([^\n]*)$', "tokens", "once", "lineanchors");
   msg = regexp (out, '^MSG=([^\n]*)$', "tokens", "once", "lineanchors");
@@ -32,9 +32,9 @@ function problem = check_limited (fn, code, kbytes, what)
     problem = sprintf ("Octave died (exit status %d): %s", status, strtrim (out));
   elseif (! isempty (strfind (out, "NOERROR")))
     problem = "no error was raised";
-  elseif (isempty (id) || ! strcmp (id{1}, ["backprop:" fn ":out_of_memory"])
+  elseif (isempty (id) || ! strcmp (id{1}, ["backprop:" fn ":out_of_memory"]) ...
           || ! strncmp (msg{1}, [fn ": "], numel (fn) + 2))
-    problem = sprintf ("expected [backprop:%s:out_of_memory] \"%s: ...\", got %s",
+    problem = sprintf ("expected [backprop:%s:out_of_memory] \"%s: ...\", got %s", ...
                        fn, fn, strtrim (strrep (out, "\n", " ")));
   endif
   if (! isempty (problem))

@@ -22,10 +22,10 @@ function s = child_wait_for (out, pid, pattern, seconds, sofar)
     fclear (out);
     [p, status] = waitpid (pid, WNOHANG ());
     if (p == pid)
-      error ("the child exited (status %d) before printing /%s/; it printed:\n%s",
+      error ("the child exited (status %d) before printing /%s/; it printed:\n%s", ...
              status, pattern, s);
     elseif (time () - t0 > seconds)
-      error ("no /%s/ from the child within %g s; it printed:\n%s", pattern,
+      error ("no /%s/ from the child within %g s; it printed:\n%s", pattern, ...
              seconds, s);
     endif
     pause (0.01);

@@ -7,6 +7,6 @@
 ## other activations and loss, to break in every way bad_nets knows.
 
 function net = deeper_net ()
-  net = bp_init ([3 5 4 2], "activation", {"tanh", "relu", "softmax"},
+  net = bp_init ([3 5 4 2], "activation", {"tanh", "relu", "softmax"}, ...
                  "loss", "log-likelihood", "seed", 2);
 endfunction

@@ -10,7 +10,7 @@
 
 function [ce, ll, bad] = log_loss_targets (name)
   ce = bp_init ([2 3 2], "loss", "cross-entropy", "seed", 1);
-  ll = bp_init ([2 3 2], "activation", {"relu", "softmax"},
+  ll = bp_init ([2 3 2], "activation", {"relu", "softmax"}, ...
                 "loss", "log-likelihood", "seed", 1);
   R = {"out_of_range"};
   N = {name};

@@ -11,10 +11,10 @@ function bad = nul_nets (net)
     broken = net;
     broken.g{l} = [net.g{l} char(0) "x"];
     F = sprintf ("net.g{%d}", l);
-    bad = add_bad (bad, broken, [F " = its name, a NUL and 'x'"],
+    bad = add_bad (bad, broken, [F " = its name, a NUL and 'x'"], ...
                    {"unknown_activation", "invalid_net"}, {F});
   endfor
-  bad = add_bad (bad, setfield (net, "loss", [net.loss char(0) "x"]),
-                 "net.loss = its name, a NUL and 'x'",
+  bad = add_bad (bad, setfield (net, "loss", [net.loss char(0) "x"]), ...
+                 "net.loss = its name, a NUL and 'x'", ...
                  {"unknown_loss", "invalid_net"}, {"net.loss"});
 endfunction

@@ -19,7 +19,7 @@ function s = random_state ()
   seed = rand ("seed");
   s.normal_seed = typecast (randn ("seed"), "uint64");
   rand (1);
-  s.legacy = ! isequal (typecast (rand ("seed"), "uint64"),
+  s.legacy = ! isequal (typecast (rand ("seed"), "uint64"), ...
                         typecast (seed, "uint64"));
   if (s.legacy)
     rand ("seed", seed);

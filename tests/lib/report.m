@@ -6,6 +6,6 @@
 
 function report (problems)
   problems = problems(! cellfun (@isempty, problems));
-  assert (isempty (problems), "%d bad call(s) misbehaved:\n  %s",
+  assert (isempty (problems), "%d bad call(s) misbehaved:\n  %s", ...
           numel (problems), strjoin (problems, "\n  "));
 endfunction

@@ -27,7 +27,7 @@ function [status, out] = run_octave_child (code, seconds, kbytes, limits = "")
     if (system ("command -v timeout > /dev/null 2>&1") == 0)
       limit = sprintf ("timeout -k 10 %d ", seconds);
     endif
-    cmd = sprintf ("exec %s'%s' --norc --no-history --quiet '%s' 2>&1 < /dev/null",
+    cmd = sprintf ("exec %s'%s' --norc --no-history --quiet '%s' 2>&1 < /dev/null", ...
                    limit, fullfile (OCTAVE_HOME (), "bin", "octave-cli"), script);
     if (kbytes > 0)
       limits = sprintf ("-v %d %s", kbytes, limits);

@@ -22,7 +22,7 @@ function problems = try_bad (fn, base, pos, bad, nouts)
     args = base;
     args{pos} = bad{i,1};
     for nout = nouts
-      p = check_error (fn, args, nout, bad{i,3}, bad{i,4},
+      p = check_error (fn, args, nout, bad{i,3}, bad{i,4}, ...
                        sprintf ("argument %d = %s", pos, bad{i,2}));
       if (! isempty (p))
         problems{end+1} = p;

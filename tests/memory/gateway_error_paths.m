@@ -37,7 +37,7 @@ function gateway_error_paths ()
       got = call (f, nout);
       calls++;
       if (! strcmp (got, want))
-        unexpected{end+1} = sprintf ("%s: expected '%s', got '%s'", label,
+        unexpected{end+1} = sprintf ("%s: expected '%s', got '%s'", label, ...
                                      want, got);
         break;
       endif
@@ -46,7 +46,7 @@ function gateway_error_paths ()
   for i = 1:numel (unexpected)
     printf ("unexpected: %s\n", unexpected{i});
   endfor
-  printf ("gateway_error_paths: %d calls, %d unexpected\n", calls,
+  printf ("gateway_error_paths: %d calls, %d unexpected\n", calls, ...
           numel (unexpected));
   if (! isempty (unexpected))
     exit (1);
@@ -71,11 +71,11 @@ endfunction
 
 ## {label, function, nargout, expected identifier ("" = success)}
 function c = all_cases ()
-  net = bp_init ([3 5 4 2], "activation", {"tanh", "relu", "sigmoid"},
+  net = bp_init ([3 5 4 2], "activation", {"tanh", "relu", "sigmoid"}, ...
                  "loss", "cross-entropy", "seed", 1);
   x = reshape (sin (1:24), 3, 8);
   y = double (reshape (cos (1:16), 2, 8) > 0);
-  soft = bp_init ([3 4 3], "activation", {"sigmoid", "softmax"},
+  soft = bp_init ([3 4 3], "activation", {"sigmoid", "softmax"}, ...
                   "loss", "log-likelihood", "seed", 2);
   ys = [eye(3), eye(3), eye(3)(:,1:2)];
   ## Broken networks, each found at a different point of the network check.
