@@ -7,5 +7,5 @@
 ## speaks of "output argument" (or arguments).
 
 function problem = check_nargout (fn, args, nout, what)
-  problem = check_error (fn, args, nout, {"nargout"}, {"output argument"}, what);
+  problem = check_error (fn, args, nout, {"nargout"}, {"output argument", "output arguments"}, what);
 endfunction
