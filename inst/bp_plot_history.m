@@ -551,8 +551,12 @@ endfunction
 %!   warning ("on", "print:nogs");
 %!   lastwarn ("");
 %!   bp_plot_history ([1 0.5], "file", f, "visible", false);
+%!   ## No warning was shown.  Octave 11 records disabled ones in lastwarn
+%!   ## when it first loads a graphics toolkit (its own files use a bare
+%!   ## newline in parentheses and mix string quotes): those reach nobody.
 %!   [~, got] = lastwarn ();
-%!   assert (got, "");
+%!   assert (isempty (got) || strcmp (warning ("query", got).state, "off"), ...
+%!           "a warning was shown: %s", got);
 %!   assert (warning ("query", "print:nogs").state, "on");
 %! unwind_protect_cleanup
 %!   warning (state.state, "print:nogs");
