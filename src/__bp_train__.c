@@ -284,9 +284,9 @@ start (int nlhs, mxArray *plhs[], int nin, const mxArray *in[])
       * (8.0 + (double) net.L);
   bpx_check_memory ((bytes ? (double) bytes : HUGE_VAL) + gsl
                     + BPX_RETURNED * 8.0 * out, "training");
-  void *block = mxMalloc (bytes);
+  void *block = mxMalloc (bytes + bp_pages_slack (bytes));
   bp_run *run;
-  const int s = bp_run_init (block, &net, X.size1, Nv, bp_target_kind (&Y),
+  const int s = bp_run_init (bp_pages_place (block, bytes), &net, X.size1, Nv, bp_target_kind (&Y),
                              &a.o, resume, &run);
   if (s != BP_OK)
     bpx_error ("invalid_state", "state does not fit this network and "

@@ -5,6 +5,8 @@
 #ifndef BP_SYSTEM_H
 #define BP_SYSTEM_H
 
+#include <stddef.h>
+
 /* Seconds since some fixed moment: a monotonic wall clock where the
    platform has one (clock_gettime, QueryPerformanceCounter), else C's
    clock (). */
@@ -23,5 +25,13 @@ double bp_memory_available (void);
    (reclaimable page cache not counted as use).  +Inf when none of the
    files exists. */
 double bp_memory_linux (const char *root);
+
+/* Fresh memory for a block of `bytes` that is touched soon: allocate
+   bytes + bp_pages_slack (bytes), then use the block at
+   bp_pages_place (mem, bytes), which is where the system was asked to map
+   it with huge pages (Linux; one page fault per 2 MiB instead of one per
+   4 KiB).  Without that facility the slack is 0 and the place is mem. */
+size_t bp_pages_slack (size_t bytes);
+void *bp_pages_place (void *mem, size_t bytes);
 
 #endif /* BP_SYSTEM_H */

@@ -2154,6 +2154,7 @@ main (void)
   /* bp_system.h (test_system.c) */
   run_group ("bp_clock", test_clock);
   run_group ("bp_memory", test_memory);
+  run_group ("bp_pages", test_pages);
   printf ("%lu passed, %lu failed\n", n_passed, n_failed);
   return n_failed == 0 ? 0 : 1;
 }

@@ -1,11 +1,13 @@
 /* test_system.c: unit tests of what the core asks of the operating system
-   (src/bp_system.h): the clock, and the memory a process may still take.
+   (src/bp_system.h): the clock, the memory a process may still take, and
+   where a large block is placed for huge pages.
    bp_memory_linux reads /proc and /sys/fs/cgroup below a root directory,
    so the tests build such trees, with numbers of their own, under a fresh
    mkdtemp directory, and remove them afterwards. */
 #define _POSIX_C_SOURCE 200809L   /* mkdtemp */
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -369,4 +371,42 @@ test_memory (void)
       NULL };
     memory_case (f, MEMAVAIL, "path with ..");
   }
+}
+
+/* ================================================================ pages */
+
+/* The block placed in an allocation of bytes + slack lies inside it; with
+   slack it starts on a 2 MiB boundary (where huge pages can map it) and
+   every byte of it can be written (valgrind and ASan see any overrun). */
+void
+test_pages (void)
+{
+  const size_t sizes[] = { 0, 1, 4096, (1u << 20) - 8, 1u << 20,
+                           (2u << 20) - 1, 2u << 20, (2u << 20) + 8,
+                           (7u << 20) + 12345 };
+  for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+    {
+      const size_t bytes = sizes[k], slack = bp_pages_slack (bytes);
+      /* Small blocks fault few pages: no slack for them anywhere. */
+      if (bytes < (1u << 20))
+        CHECK_INT (slack, 0);
+#if defined (__linux__)
+      else
+        CHECK (slack > 0);    /* Linux has huge pages on request */
+#endif
+      CHECK (slack <= (4u << 20));
+      char *mem = malloc (bytes + slack + 1);
+      CHECK (mem != NULL);
+      if (!mem)
+        continue;
+      char *at = bp_pages_place (mem, bytes);
+      CHECK (at >= mem);
+      CHECK (at + bytes <= mem + bytes + slack);
+      if (slack)
+        CHECK_INT ((size_t) ((uintptr_t) at % (2u << 20)), 0);
+      else
+        CHECK (at == mem);
+      memset (at, 1, bytes);
+      free (mem);
+    }
 }

@@ -198,5 +198,6 @@ void test_run_full_batch (void);
 /* test_system.c */
 void test_clock (void);
 void test_memory (void);
+void test_pages (void);
 
 #endif /* TEST_UTIL_H */
