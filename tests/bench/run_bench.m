@@ -235,7 +235,11 @@ function r = w3_optimizers (reps)
       t(i,k) = toc;
     endfor
   endfor
-  r = median (t, 2)';
+  ## Each optimiser against the SGD epoch of the same round, a second
+  ## before or after it: the machine's speed drifts over tens of seconds
+  ## (doc/benchmarks.md), which a ratio of separate medians would take in.
+  r.t = median (t, 2)';
+  r.ratio = median (t ./ t(1,:), 2)';
 endfunction
 
 function s = yes_no (b)
@@ -278,10 +282,11 @@ printf ("  medians of 7 pairs measured in turn\n");
 printf ("\nW3 in 20 ms slices (Ctrl-C between them): %.4f s, in one slice %.4f s: %+.1f%%\n", ...
         sliced, whole, 100 * (sliced / whole - 1));
 printf ("  medians of 7 pairs; the same network either way\n");
-t = w3_optimizers (5);
-printf ("\nW3, one epoch per optimiser (medians of 5, alternated):\n");
+o = w3_optimizers (7);
+t = o.t;  q = o.ratio;
+printf ("\nW3, one epoch per optimiser (7 rounds; medians, and the median of each round's ratio to sgd):\n");
 printf ("  sgd %.3f s, momentum %.3f s (x%.2f), rmsprop %.3f s (x%.2f), adam %.3f s (x%.2f of sgd)\n", ...
-        t(1), t(2), t(2) / t(1), t(3), t(3) / t(1), t(4), t(4) / t(1));
+        t(1), t(2), q(2), t(3), q(3), t(4), q(4));
 
 printf ("\nteaching loop (bp_gradient + bp_sgd_step per step) vs the pure-Octave step:\n");
 [t1, p1] = teaching_step ([2 3 2], 4, 4, 2000, 0.5, 15);
