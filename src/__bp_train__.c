@@ -284,10 +284,12 @@ start (int nlhs, mxArray *plhs[], int nin, const mxArray *in[])
       * (8.0 + (double) net.L);
   bpx_check_memory ((bytes ? (double) bytes : HUGE_VAL) + gsl
                     + BPX_RETURNED * 8.0 * out, "training");
+  /* Room to start the run on a huge page (bp_pages.c): a long run of a
+     small network otherwise spends its time in page faults. */
   void *block = mxMalloc (bytes + bp_pages_slack (bytes));
   bp_run *run;
-  const int s = bp_run_init (bp_pages_place (block, bytes), &net, X.size1, Nv, bp_target_kind (&Y),
-                             &a.o, resume, &run);
+  const int s = bp_run_init (bp_pages_place (block, bytes), &net, X.size1,
+                             Nv, bp_target_kind (&Y), &a.o, resume, &run);
   if (s != BP_OK)
     bpx_error ("invalid_state", "state does not fit this network and "
                "optimizer");

@@ -1,12 +1,12 @@
 /* bp_pages.c: how a large block of fresh memory gets its pages.  A page
    fault per 4 KiB page is what first touching fresh memory costs; on the
-   virtual machines measured (doc/benchmarks.md) one costs 4 to 16 us,
+   project's virtual machine (doc/benchmarks.md) one costs 3 to 16 us,
    which for a training run's block (its history grows 8 bytes per epoch
    per series) adds up to as much as the arithmetic of a small network.
-   Where Linux offers transparent huge pages on request (the "madvise"
-   setting of Debian and Ubuntu), one fault then maps 2 MiB.  Elsewhere
-   this is a no-op: the memory works the same, only its first touch costs
-   more. */
+   Where Linux gives transparent huge pages on request (the "madvise"
+   setting, as on that machine; "always" maps them anyway), one fault
+   then maps 2 MiB.  Elsewhere this is a no-op: the memory works the
+   same, only its first touch costs more. */
 #if defined (__linux__)
 #define _DEFAULT_SOURCE   /* madvise on glibc */
 #include <sys/mman.h>

@@ -1,7 +1,8 @@
 /* bp_system.h: what the core asks of the operating system, with a
-   fallback on every platform: a clock, and how much memory this process
-   may still take.  C99 plus the platform's own headers (POSIX, Windows,
-   macOS), chosen by the preprocessor; no Octave header. */
+   fallback on every platform: a clock, how much memory this process may
+   still take, and huge pages for a large block.  C99 plus the platform's
+   own headers (POSIX, Windows, macOS), chosen by the preprocessor; no
+   Octave header. */
 #ifndef BP_SYSTEM_H
 #define BP_SYSTEM_H
 
