@@ -75,8 +75,9 @@ bp_sgd_update (size_t n, const double *w, const double *g, double eta,
    for AVX2 (4-wide) is chosen when the processor has it, which halves
    Adam's update (W3, doc/benchmarks.md).  AVX2 alone has no fused
    multiply-add, so both copies round every operation alike: the results
-   are the same to the bit (tests/c/test_train.c checks them against the
-   written-out rules). */
+   are the same to the bit (a hash of every weight and moment after 20
+   steps of each rule matched between the two builds; tests/c/test_train.c
+   checks the copy the machine runs against the written-out rules). */
 #if defined (__GNUC__) && !defined (__clang__) && defined (__x86_64__) \
     && defined (__linux__)
 __attribute__ ((target_clones ("avx2", "default")))

@@ -24,14 +24,14 @@
 ##    Debian unstable's glibc 2.43, Octave 11.3 showed 20 to 50 bytes a
 ##    call of such "growth" on the plot functions' error paths, which
 ##    vanished with the cache off (measured 2026-12-05: -6 to +7 bytes a
-##    call over 6000 calls).  `make test`
-##    therefore runs Octave with GLIBC_TUNABLES=glibc.malloc.tcache_count=0,
-##    and this test says so when it runs without that.  Each case runs WARM = 100
-##    times first (Octave's caches and glibc's per-thread caches reach their
-##    steady state), then in two rounds of N = 400 calls.  A leak of b
-##    bytes a call grows the heap by b*N in *every* round; a one-time growth
-##    (a cache filled late) shows in one round only, so the smaller of the
-##    two growths must stay within HEAP_BOUND = 8 kB.  Every block malloc
+##    call over 6000 calls).  `make test` therefore runs Octave with
+##    GLIBC_TUNABLES=glibc.malloc.tcache_count=0, and this test says so
+##    when it runs without that.  Each case runs WARM = 100 times first
+##    (Octave's caches reach their steady state), then in two rounds of
+##    N = 400 calls.  A leak of b bytes a call grows the heap by b*N in
+##    *every* round; a one-time growth (a cache filled late) shows in one
+##    round only, so the smaller of the two growths must stay within
+##    HEAP_BOUND = 8 kB.  Every block malloc
 ##    hands out takes at least 32 bytes (24 of data and its header), and
 ##    400 x 32 = 12.8 kB > 8 kB: the test catches a leak of one block of
 ##    any size a call, and any leak of 21 bytes a call or more.  Leak-free
